@@ -1,0 +1,118 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.documents.models import AbstractDocument
+from wagtail.documents.models import Document as WagtailDocument
+from wagtail.images.models import AbstractImage, AbstractRendition
+from wagtail.images.models import Image as WagtailImage
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+
+from .validators import file_extension, validate_document_content
+
+
+def language_choices():
+    return [(code, name) for code, name in settings.LANGUAGES] + [("other", _("Other language"))]
+
+
+class PortalImage(AbstractImage):
+    """Images with a credit line: photographs of children need their source named."""
+
+    credit = models.CharField(_("credit"), max_length=255, blank=True)
+
+    admin_form_fields = WagtailImage.admin_form_fields + ("credit",)
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+        permissions = [("choose_image", "Can choose image")]
+
+
+class PortalRendition(AbstractRendition):
+    image = models.ForeignKey(PortalImage, related_name="renditions", on_delete=models.CASCADE)
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class PortalDocument(AbstractDocument):
+    """Documents whose content is checked against their extension, with a language.
+
+    The language belongs to the file rather than to a page: one PDF can be linked from a
+    resource in every locale, and the visitor must see which language it is in.
+    """
+
+    language = models.CharField(
+        _("language of the file"), max_length=12, blank=True, choices=language_choices,
+        help_text=_("Shown to visitors next to the download link."),
+    )
+
+    admin_form_fields = WagtailDocument.admin_form_fields + ("language",)
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        permissions = [("choose_document", "Can choose document")]
+
+    def clean(self):
+        super().clean()
+        if self.file and not getattr(self.file, "_committed", True):
+            try:
+                validate_document_content(self.file)
+            except ValidationError as error:
+                raise ValidationError({"file": error.messages}) from error
+
+    @property
+    def format_label(self):
+        return file_extension(self.file.name).upper() if self.file else ""
+
+
+class Person(TranslatableMixin, index.Indexed, ClusterableModel):
+    """A technical specialist or other contact named on public pages."""
+
+    name = models.CharField(_("name"), max_length=255)
+    role = models.CharField(_("role"), max_length=255, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=255, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    photo = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("photo"),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("organisation"),
+              FieldPanel("email"), FieldPanel("photo")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"),
+                     index.SearchField("role"), index.FilterField("locale")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+@register_setting(icon="site")
+class PortalSettings(BaseGenericSetting):
+    """What the footer and metadata say about the network that runs the portal."""
+
+    organisation_name = models.CharField(
+        _("organisation name"), max_length=255, default="Child Protection Knowledge Network"
+    )
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    privacy_policy_url = models.URLField(_("privacy policy URL"), blank=True)
+    licence_note = models.CharField(
+        _("licence note"), max_length=255, blank=True,
+        help_text=_("For example: Content is available under CC BY 4.0 unless stated otherwise."),
+    )
+
+    panels = [FieldPanel("organisation_name"), FieldPanel("contact_email"),
+              FieldPanel("privacy_policy_url"), FieldPanel("licence_note")]
+
+    class Meta:
+        verbose_name = _("portal settings")

@@ -1,0 +1,80 @@
+"""What every public page type shares: a summary, a listing image, taxonomy, and tabs.
+
+The taxonomy relations are synchronised rather than translated by wagtail-localize: a French
+resource points at the same Topic rows as its English source, and templates show
+`topic.localized`. Filtering by slug therefore works the same in every locale, and a term
+that has not been translated yet never blocks a page translation.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
+from wagtail.api import APIField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from taxonomy.serializers import TermSerializer
+
+
+class BasePage(Page):
+    summary = models.TextField(
+        _("summary"), blank=True, max_length=600,
+        help_text=_("One or two sentences for listings, search results and link previews."),
+    )
+    listing_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("image"),
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("summary", boost=2)]
+    api_fields = [APIField("summary"), APIField("listing_image")]
+    override_translatable_fields = [SynchronizedField("listing_image")]
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def build_tabs(cls, content, taxonomy=None, extra=None):
+        """Content first, then classification, then Wagtail's own promote and settings tabs."""
+        tabs = [ObjectList(content, heading=_("Content"))]
+        if taxonomy:
+            tabs.append(ObjectList(taxonomy, heading=_("Classification")))
+        for heading, panels in extra or []:
+            tabs.append(ObjectList(panels, heading=heading))
+        tabs.append(ObjectList(cls.promote_panels + [FieldPanel("listing_image")], heading=_("Promote")))
+        tabs.append(ObjectList(cls.settings_panels, heading=_("Settings"), classname="settings"))
+        return TabbedInterface(tabs)
+
+
+class TaxonomyMixin(models.Model):
+    """Topics, regions and audiences for pages that visitors filter."""
+
+    topics = ParentalManyToManyField("taxonomy.Topic", blank=True, related_name="+",
+                                     verbose_name=_("topics"))
+    regions = ParentalManyToManyField("taxonomy.Region", blank=True, related_name="+",
+                                      verbose_name=_("regions and countries"))
+    audiences = ParentalManyToManyField("taxonomy.Audience", blank=True, related_name="+",
+                                        verbose_name=_("audiences"))
+
+    taxonomy_panels = [FieldPanel("topics"), FieldPanel("regions"), FieldPanel("audiences")]
+    taxonomy_search_fields = [
+        index.RelatedFields("topics", [index.SearchField("name"), index.FilterField("slug")]),
+        index.RelatedFields("regions", [index.SearchField("name"), index.FilterField("slug")]),
+        index.FilterField("topics"),
+        index.FilterField("regions"),
+        index.FilterField("audiences"),
+    ]
+    taxonomy_api_fields = [
+        APIField("topics", serializer=TermSerializer(many=True)),
+        APIField("regions", serializer=TermSerializer(many=True)),
+        APIField("audiences", serializer=TermSerializer(many=True)),
+    ]
+    taxonomy_synchronized_fields = [
+        SynchronizedField("topics"), SynchronizedField("regions"), SynchronizedField("audiences"),
+    ]
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,8 @@
+"""Local development: DEBUG on, console e-mail, tasks run inline."""
+
+from .base import *  # noqa: F401,F403
+
+DEBUG = True
+SECRET_KEY = "django-insecure-dev-only-not-for-production"
+ALLOWED_HOSTS = ["*"]
+INTERNAL_IPS = ["127.0.0.1"]
