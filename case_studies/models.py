@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES, HeadingBlock, ImageBlock, KeyFiguresBlock, ParagraphBlock, QuoteBlock
 from core.pages import BasePage, TaxonomyMixin
+from resources.models import ResourcePage
 from taxonomy.serializers import TermSerializer
 
 
@@ -35,6 +36,7 @@ class CaseStudyIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("case study index")
+        verbose_name_plural = _("case study indexes")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -119,9 +121,10 @@ class CaseStudyPage(TaxonomyMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        resource_ids = self.related_resources.values_list("resource_id", flat=True)
         context["related_pages"] = [
-            item.resource.localized for item in self.related_resources.select_related("resource")
-            if item.resource.live
+            resource.localized
+            for resource in ResourcePage.objects.live().public().filter(pk__in=resource_ids)
         ]
         return context
 

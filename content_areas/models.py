@@ -35,6 +35,7 @@ class ContentAreaIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("content area index")
+        verbose_name_plural = _("content area indexes")
 
     def areas(self):
         return ContentAreaPage.objects.child_of(self).live().public().specific()
@@ -87,6 +88,7 @@ class ContentAreaPage(TaxonomyMixin, BasePage):
 
     class Meta:
         verbose_name = _("content area")
+        verbose_name_plural = _("content areas")
 
     @classmethod
     def can_create_at(cls, parent):
@@ -108,15 +110,12 @@ class ContentAreaPage(TaxonomyMixin, BasePage):
     def featured(self):
         """Editor-picked products grouped by kind, in the visitor's language where it exists."""
         groups = {}
-        items = self.featured_items.select_related("linked_page")
-        for item in items:
-            linked = item.linked_page
-            if linked is None:
-                continue
-            page = linked.localized.specific
-            if not page.live:
-                continue
-            groups.setdefault(page.specific_class._meta.verbose_name_plural, []).append(page)
+        linked_ids = list(self.featured_items.values_list("linked_page_id", flat=True))
+        visible = {p.pk: p for p in Page.objects.live().public().filter(pk__in=linked_ids)}
+        for page_id in linked_ids:
+            if page_id in visible:
+                page = visible[page_id].localized.specific
+                groups.setdefault(page.specific_class._meta.verbose_name_plural, []).append(page)
         return groups
 
     def latest_resources(self, limit=6):
@@ -141,7 +140,7 @@ class ContentAreaPage(TaxonomyMixin, BasePage):
         context["latest_resources"] = self.latest_resources()
         context["sub_areas"] = self.sub_areas()
         context["specialists"] = [
-            s.person.localized for s in self.specialists.select_related("person")
+            s.person.localized for s in self.specialists.select_related("person__photo")
         ]
         return context
 

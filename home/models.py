@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 
 from core.pages import BasePage
 
@@ -45,29 +45,33 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
     def section(self, model):
         """This home's section of one kind (library, areas...), if it has one."""
         return model.objects.child_of(self).live().first()
 
     def get_context(self, request, *args, **kwargs):
-        from content_areas.models import ContentAreaIndexPage
+        from content_areas.models import ContentAreaIndexPage, ContentAreaPage
         from resources.models import ResourceLibraryPage, ResourcePage
 
         context = super().get_context(request, *args, **kwargs)
-        areas = [
-            item.area.localized for item in self.featured_areas.select_related("area")
-            if item.area.live
-        ]
+        featured_area_ids = self.featured_areas.values_list("area_id", flat=True)
+        areas = ContentAreaPage.objects.live().public().filter(pk__in=featured_area_ids)
+        visible = Page.objects.live().public()
         case_study = self.featured_case_study
         module = self.featured_module
+        if case_study and not visible.filter(pk=case_study.pk).exists():
+            case_study = None
+        if module and not visible.filter(pk=module.pk).exists():
+            module = None
         context.update(
-            featured_areas=areas,
-            featured_case_study=case_study.localized if case_study and case_study.live else None,
-            featured_module=module.localized if module and module.live else None,
+            featured_areas=[area.localized for area in areas],
+            featured_case_study=case_study.localized if case_study else None,
+            featured_module=module.localized if module else None,
             latest_resources=(
                 ResourcePage.objects.live().public().descendant_of(self)
-                .select_related("resource_type", "listing_image")
+                .select_related("resource_type", "organisation", "listing_image")
                 .order_by("-first_published_at")[:6]
             ),
             library=self.section(ResourceLibraryPage),

@@ -40,6 +40,7 @@ class ELearningIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("eLearning index")
+        verbose_name_plural = _("eLearning indexes")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -97,6 +98,7 @@ class ELearningModulePage(TaxonomyMixin, BasePage):
 
     class Meta:
         verbose_name = _("eLearning module")
+        verbose_name_plural = _("eLearning modules")
 
     @property
     def duration_display(self):
@@ -137,6 +139,7 @@ class LessonPage(BasePage):
 
     class Meta:
         verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
 
     @property
     def duration_display(self):
@@ -145,7 +148,7 @@ class LessonPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         module = self.get_parent().specific
-        siblings = list(module.lessons().only("id", "title", "url_path", "path", "depth"))
+        siblings = list(module.lessons().only("id", "title", "url_path", "path", "depth", "locale"))
         position = next((i for i, lesson in enumerate(siblings) if lesson.pk == self.pk), None)
         context.update(
             module=module,

@@ -44,6 +44,7 @@ class ResourceLibraryPage(BasePage):
 
     class Meta:
         verbose_name = _("resource library")
+        verbose_name_plural = _("resource libraries")
 
     def get_context(self, request, *args, **kwargs):
         from taxonomy.models import ResourceType, Topic
@@ -143,6 +144,7 @@ class ResourcePage(TaxonomyMixin, BasePage):
 
     class Meta:
         verbose_name = _("resource")
+        verbose_name_plural = _("resources")
 
     @cached_property
     def file_list(self):
@@ -150,7 +152,7 @@ class ResourcePage(TaxonomyMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_areas"] = [area.localized for area in self.related_areas.live()]
+        context["related_areas"] = [area.localized for area in self.related_areas.live().public()]
         return context
 
 
@@ -197,3 +199,4 @@ class ResourceKitPage(TaxonomyMixin, BasePage):
 
     class Meta:
         verbose_name = _("resource kit")
+        verbose_name_plural = _("resource kits")

@@ -1,0 +1,255 @@
+"""Template tags for the public site: navigation, breadcrumbs, languages, pagination.
+
+Every tag tolerates a missing `page` (search results, error pages) and a missing request
+(templates rendered outside a request), returning an empty result rather than failing.
+Results that the header and footer both need are cached on the request, so a page costs the
+same few queries however many times the navigation is drawn.
+"""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Site
+
+register = template.Library()
+
+# The home page's sections, in the order the main navigation falls back to when the
+# editors' order cannot be read. Keys are what templates ask `get_section` for.
+SECTION_TYPES = {
+    "areas": ("content_areas", "ContentAreaIndexPage"),
+    "library": ("resources", "ResourceLibraryPage"),
+    "case_studies": ("case_studies", "CaseStudyIndexPage"),
+    "learning": ("learning", "ELearningIndexPage"),
+}
+
+
+def _request(context):
+    return context.get("request")
+
+
+def _cached(request, key, build):
+    """Memoise `build()` on the request for the rest of the response."""
+    if request is None:
+        return build()
+    cache = getattr(request, "_portal_tags_cache", None)
+    if cache is None:
+        cache = request._portal_tags_cache = {}
+    if key not in cache:
+        cache[key] = build()
+    return cache[key]
+
+
+def _state(current, target):
+    """aria-current for a link to `target` while showing `current`."""
+    path = getattr(current, "path", None)
+    if not path:
+        return ""
+    if current.pk == target.pk:
+        return "page"
+    if path.startswith(target.path):
+        return "true"
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def localized_home(context):
+    """The home page of the visitor's language: the Site root page's `.localized`.
+
+    Usage: `{% localized_home as home %}`. None outside a request or without a matching Site.
+    """
+    request = _request(context)
+    if request is None:
+        return None
+
+    def build():
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        return site.root_page.localized
+
+    return _cached(request, ("home", translation.get_language()), build)
+
+
+@register.simple_tag(takes_context=True)
+def get_main_navigation(context):
+    """The home page's live sections, in the editors' order, with the content areas.
+
+    Usage: `{% get_main_navigation as nav_items %}`. Each item is a dict with `key` (one of
+    SECTION_TYPES, or "" for anything else), `page`, `title`, `url`, `current` (an
+    aria-current value or "") and `children` (the same shape; the content areas under the
+    content area index, empty for the other sections).
+    """
+    request = _request(context)
+    home = localized_home(context)
+    if home is None:
+        return []
+    current = context.get("page")
+
+    def build():
+        from django.apps import apps
+
+        models = {key: apps.get_model(*label) for key, label in SECTION_TYPES.items()}
+        keys = {model: key for key, model in models.items()}
+        area_model = apps.get_model("content_areas", "ContentAreaPage")
+        sections = home.get_children().live().public().type(*models.values()).specific()
+        items = []
+        for section in sections:
+            key = keys.get(type(section), "")
+            children = []
+            if key == "areas":
+                areas = area_model.objects.child_of(section).live().public()
+                children = [
+                    {"key": "", "page": area, "title": area.title, "url": area.get_url(request),
+                     "current": _state(current, area), "children": []}
+                    for area in areas
+                ]
+            items.append({
+                "key": key, "page": section, "title": section.title,
+                "url": section.get_url(request), "current": _state(current, section),
+                "children": children,
+            })
+        return items
+
+    cache_key = ("nav", home.pk, getattr(current, "pk", None))
+    return _cached(request, cache_key, build)
+
+
+@register.simple_tag(takes_context=True)
+def get_section(context, key):
+    """One section of the visitor's home page by key: areas, library, case_studies, learning.
+
+    Usage: `{% get_section "library" as library %}`. None when the section does not exist.
+    """
+    for item in get_main_navigation(context):
+        if item["key"] == key:
+            return item["page"]
+    return None
+
+
+@register.simple_tag(takes_context=True)
+def get_breadcrumbs(context, page=None):
+    """The live ancestors of `page` below its home page, outermost first.
+
+    Usage: `{% get_breadcrumbs page as crumbs %}`. Empty for the home page itself and for
+    anything that is not a page; the template adds the home link and the current page.
+    """
+    page = page or context.get("page")
+    if page is None or not getattr(page, "depth", None):
+        return []
+    home = localized_home(context)
+    home_depth = home.depth if home is not None else 2
+    if page.depth <= home_depth:
+        return []
+    return list(page.get_ancestors().filter(depth__gt=home_depth).live())
+
+
+def _language_link(code, url, current_code):
+    try:
+        info = translation.get_language_info(code)
+        name_local, bidi = info["name_local"], info["bidi"]
+    except KeyError:
+        name_local, bidi = dict(settings.LANGUAGES).get(code, code), False
+    return {
+        "code": code,
+        "url": url,
+        "name": name_local,
+        "name_translated": dict(settings.LANGUAGES).get(code, name_local),
+        "bidi": bidi,
+        "current": code == current_code,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def get_language_links(context, page=None):
+    """Links to this page in the other languages it is published in.
+
+    Usage: `{% get_language_links page as languages %}`. For a Wagtail page: its live
+    translations (`page.get_translations(inclusive=True).live()`). For the search view: the
+    same search in every interface language. Otherwise (error pages): nothing. Each link is a
+    dict with `code`, `url`, `name` (in its own language), `name_translated` (in the
+    visitor's), `bidi` and `current`; sorted in the order of settings.LANGUAGES.
+    """
+    request = _request(context)
+    page = page or context.get("page")
+    current_code = translation.get_language()
+    order = {code: index for index, (code, _name) in enumerate(settings.LANGUAGES)}
+
+    def build():
+        links = []
+        if page is not None and getattr(page, "translation_key", None):
+            translations = page.get_translations(inclusive=True).live().select_related("locale")
+            for item in translations:
+                url = item.get_url(request)
+                if url:
+                    links.append(_language_link(item.locale.language_code, url, current_code))
+        elif request is not None and getattr(request.resolver_match, "url_name", "") == "search":
+            query = request.GET.urlencode()
+            for code, _name in settings.LANGUAGES:
+                url = translate_url(request.path, code)
+                links.append(_language_link(code, f"{url}?{query}" if query else url, current_code))
+        links.sort(key=lambda link: order.get(link["code"], len(order)))
+        return links
+
+    return _cached(request, ("languages", getattr(page, "pk", None)), build)
+
+
+@register.filter
+def verbose_name(obj):
+    """A page's (or model instance's) type, e.g. "case study"; templates cannot read _meta."""
+    model = getattr(obj, "specific_class", None) or type(obj)
+    return model._meta.verbose_name if model is not None else ""
+
+
+@register.filter
+def elided_page_range(page_obj, on_each_side=1):
+    """Page numbers for pagination links, with the paginator's ellipsis for gaps."""
+    if page_obj is None:
+        return []
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=on_each_side, on_ends=1)
+
+
+@register.filter
+def localized_all(related_manager):
+    """`page.topics|localized_all`: the related terms, each in the visitor's language."""
+    if related_manager is None:
+        return []
+    items = related_manager.all() if hasattr(related_manager, "all") else related_manager
+    return [item.localized for item in items]
+
+
+@register.filter
+def page_type_class(page):
+    """A stable CSS hook for a page's type, e.g. "type-resources-resourcepage"."""
+    model = getattr(page, "specific_class", None) or type(page)
+    return f"type-{model._meta.app_label}-{model._meta.model_name}"
+
+
+@register.filter
+def url_host(url):
+    """The host name of a URL without "www.", to say where an external link leads."""
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(str(url)).hostname or ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
+
+
+@register.filter
+def sentence_start(value):
+    """Capitalise the first letter unless the word is already mixed case ("eLearning")."""
+    value = str(value or "")
+    if len(value) > 1 and value[1].isupper():
+        return value
+    return value[:1].upper() + value[1:]
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """`url` made absolute against the current request (unchanged if it already is)."""
+    request = _request(context)
+    if not url or request is None:
+        return url or ""
+    return request.build_absolute_uri(url)
