@@ -1,0 +1,168 @@
+"""Small files made at load time: PDFs with fpdf2, listing images and avatars with Pillow.
+
+Nothing is downloaded. The PDFs use fpdf2's core fonts, which only cover Latin-1, so PDFs are
+written in English, French or Spanish only; typographic punctuation is folded to its Latin-1
+equivalent first.
+"""
+
+import io
+import math
+import random
+
+from fpdf import FPDF
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+from .text import T, in_language
+
+PDF_LANGUAGES = ("en", "fr", "es")
+
+# Characters outside Latin-1 that the texts use, and what the core fonts print instead.
+_LATIN1_FOLDS = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
+    "\u2026": "...", "\u0153": "oe", "\u0152": "OE", "\u2022": "-", "\u00a0": " ", "\u202f": " ",
+})
+
+PDF_FOOTER = T(
+    "Demonstration document generated for the Child Protection Knowledge Portal.",
+    fr="Document de démonstration produit pour le Portail de connaissances sur la protection de l'enfance.",
+    es="Documento de demostración generado para el Portal de conocimientos sobre protección de la infancia.",
+)
+PDF_PUBLISHER = T("Published by", fr="Publié par", es="Publicado por")
+PDF_SUMMARY = T("In brief", fr="En bref", es="En resumen")
+PDF_CITATION = T("How to cite", fr="Comment citer", es="Cómo citar")
+
+INK = (33, 49, 71)
+ACCENT = (0, 110, 120)
+
+
+def latin1(text):
+    return str(text).translate(_LATIN1_FOLDS).encode("latin-1", "replace").decode("latin-1")
+
+
+class _DemoPDF(FPDF):
+    footer_text = ""
+
+    def footer(self):
+        self.set_y(-15)
+        self.set_font("Helvetica", "I", 8)
+        self.set_text_color(120, 128, 140)
+        self.cell(self.epw - 10, 5, self.footer_text)
+        self.cell(10, 5, str(self.page_no()), align="R")
+
+
+def pdf_bytes(language, title, meta_lines, summary, sections, citation=""):
+    """A one- or two-page PDF: title, publication line, summary, then (heading, lines) sections."""
+
+    def say(text):
+        return latin1(in_language(text, language) or text)
+
+    pdf = _DemoPDF(format="A4")
+    pdf.footer_text = say(PDF_FOOTER)
+    pdf.set_margins(22, 20, 22)
+    pdf.set_auto_page_break(auto=True, margin=22)
+    pdf.set_title(latin1(title))
+    pdf.set_creator("load_demo_content")
+    pdf.set_lang(language)
+    pdf.add_page()
+
+    pdf.set_fill_color(*ACCENT)
+    pdf.rect(0, 0, 210, 6, style="F")
+    pdf.set_text_color(*INK)
+    pdf.set_font("Helvetica", "B", 18)
+    pdf.multi_cell(0, 9, latin1(title), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    pdf.set_font("Helvetica", "", 10)
+    pdf.set_text_color(90, 100, 115)
+    for line in meta_lines:
+        pdf.multi_cell(0, 5, latin1(line), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+
+    def section(heading, lines):
+        pdf.set_text_color(*ACCENT)
+        pdf.set_font("Helvetica", "B", 12)
+        pdf.multi_cell(0, 7, latin1(heading), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_text_color(*INK)
+        pdf.set_font("Helvetica", "", 11)
+        for line in lines:
+            pdf.multi_cell(0, 6, latin1(line), new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(1.5)
+        pdf.ln(2)
+
+    section(say(PDF_SUMMARY), [summary])
+    for heading, lines in sections:
+        section(heading, lines)
+    if citation:
+        section(say(PDF_CITATION), [citation])
+    return bytes(pdf.output())
+
+
+# Calm palettes: a background pair for the gradient and three shape colours.
+PALETTES = {
+    "sand": [(246, 239, 224), (232, 214, 178), (196, 150, 82), (120, 146, 96), (230, 190, 120)],
+    "sea": [(226, 240, 243), (186, 216, 224), (60, 128, 150), (120, 176, 190), (238, 200, 150)],
+    "dawn": [(248, 236, 240), (226, 214, 236), (190, 120, 160), (120, 140, 200), (240, 190, 110)],
+    "leaf": [(236, 244, 232), (204, 226, 196), (86, 140, 96), (160, 196, 120), (226, 214, 150)],
+    "slate": [(234, 238, 244), (204, 212, 226), (70, 96, 140), (140, 160, 196), (220, 170, 120)],
+    "clay": [(246, 234, 226), (230, 202, 186), (176, 96, 70), (210, 150, 110), (120, 150, 150)],
+}
+
+
+def _gradient(size, top, bottom):
+    width, height = size
+    image = Image.new("RGB", size, top)
+    draw = ImageDraw.Draw(image)
+    for y in range(height):
+        mix = y / max(height - 1, 1)
+        draw.line([(0, y), (width, y)], fill=tuple(round(a + (b - a) * mix) for a, b in zip(top, bottom)))
+    return image
+
+
+def listing_image_bytes(palette, pattern, seed, size=(1200, 675)):
+    """An abstract PNG: a soft gradient with translucent waves, circles, arcs or dots."""
+    top, bottom, *colours = PALETTES[palette]
+    rng = random.Random(seed)
+    base = _gradient(size, top, bottom)
+    shapes = base.copy()
+    draw = ImageDraw.Draw(shapes)
+    width, height = size
+    if pattern == "bands":
+        for i in range(7):
+            y0, amplitude = height * (0.3 + i * 0.1), rng.randint(15, 45)
+            period, phase = rng.uniform(160, 320), rng.uniform(0, math.tau)
+            points = [(x, y0 + amplitude * math.sin(x / period + phase)) for x in range(-20, width + 40, 20)]
+            draw.line(points, fill=colours[i % 3], width=rng.randint(26, 60), joint="curve")
+    elif pattern == "circles":
+        for i in range(9):
+            r = rng.randint(60, 220)
+            x, y = rng.randint(0, width), rng.randint(0, height)
+            draw.ellipse([x - r, y - r, x + r, y + r], fill=colours[i % 3])
+    elif pattern == "arcs":
+        cx, cy = width // 2, int(height * 1.05)
+        for i in range(8):
+            r = 160 + i * 70
+            draw.arc([cx - r, cy - r, cx + r, cy + r], 180, 360, fill=colours[i % 3], width=34)
+    else:  # dots: a loose grid, like people gathered in a room
+        step = 90
+        for x in range(step // 2, width, step):
+            for y in range(step // 2, height, step):
+                if rng.random() < 0.55:
+                    r = rng.randint(10, 30)
+                    draw.ellipse([x - r, y - r, x + r, y + r], fill=colours[rng.randrange(3)])
+    image = Image.blend(base, shapes, 0.55).filter(ImageFilter.GaussianBlur(1.5))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def avatar_bytes(initials, palette, size=400):
+    """A round initials badge for a specialist who has not supplied a photograph."""
+    top, bottom, colour, *_ = PALETTES[palette]
+    image = _gradient((size, size), top, bottom)
+    draw = ImageDraw.Draw(image)
+    margin = size // 10
+    draw.ellipse([margin, margin, size - margin, size - margin], fill=colour)
+    font = ImageFont.load_default(size=size // 3)
+    draw.text((size / 2, size / 2), initials, fill=(255, 255, 255), font=font, anchor="mm")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
