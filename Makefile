@@ -7,7 +7,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test install messages clean
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+
+.PHONY: run test install messages browser-tools bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.11)")'
@@ -16,7 +18,15 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
 	touch $(STAMP)
 
-install: $(STAMP) messages
+install: $(STAMP) messages browser-tools
+
+# axe-core for the accessibility tests in tests/browser, from the npm lock file. Without npm
+# the browser tests skip with the reason (and fail under CI=true).
+browser-tools: $(AXE)
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	@if command -v npm >/dev/null; then \
+		cd tests/browser && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/axe-core/axe.min.js; \
+	else echo "npm not found: the browser tests will be skipped"; fi
 
 # Interface translations are compiled with polib (already a dependency), so a machine
 # without GNU gettext can build them.
@@ -25,11 +35,16 @@ messages: $(STAMP)
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py setup_editorial
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py runserver $(HOST)
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Page weight and Lighthouse on the demo portal served as in production (bench/lighthouse/run.py).
+bench: install
+	$(BIN)/python bench/lighthouse/run.py $(BENCH_ARGS)
+
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache
+	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache tests/browser/node_modules bench/lighthouse/node_modules

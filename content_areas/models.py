@@ -5,7 +5,9 @@ area knows where to look in all of them: summary, key facts, approaches and good
 the area's kits, case studies and modules, its specialists, and when it was last reviewed.
 """
 
+from django.apps import apps
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -13,12 +15,19 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import KeyFigureBlock
+from core.localization import localized_all
+from core.models import Person
 from core.pages import BasePage, TaxonomyMixin
+from core.serving import memoise, public_pages, route_chain
 
 from .blocks import ApproachesBlock
+
+
+# What editors may feature on an area (the featured item's page chooser offers the same).
+FEATURED_TYPES = ["resources.ResourceKitPage", "case_studies.CaseStudyPage",
+                  "learning.ELearningModulePage", "resources.ResourcePage"]
 
 
 class ContentAreaIndexPage(BasePage):
@@ -37,13 +46,28 @@ class ContentAreaIndexPage(BasePage):
         verbose_name = _("content area index")
         verbose_name_plural = _("content area indexes")
 
-    def areas(self):
-        return ContentAreaPage.objects.child_of(self).live().public().specific()
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["areas"] = self.areas().select_related("listing_image")
+        context["areas"] = [area for area in public_areas(self) if area.depth == self.depth + 1]
         return context
+
+
+def editor_order(item):
+    """Sort key for rows annotated with an Orderable's `position` (None: unordered, last)."""
+    return (item.position is None, item.position or 0)
+
+
+def public_areas(index):
+    """Every live, public content area under `index` (areas and sub-areas), once per request.
+
+    The main navigation lists the areas, the index shows them as cards and an area its
+    sub-areas: one query serves them all.
+    """
+    def build():
+        areas = ContentAreaPage.objects.descendant_of(index).select_related("listing_image")
+        return list(public_pages(areas).order_by("path"))
+
+    return memoise(("content_areas", index.pk), build)
 
 
 class ContentAreaPage(TaxonomyMixin, BasePage):
@@ -52,7 +76,6 @@ class ContentAreaPage(TaxonomyMixin, BasePage):
     )
     approaches = StreamField(ApproachesBlock(), blank=True,
                              verbose_name=_("approaches and good practices"))
-    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
 
     parent_page_types = ["content_areas.ContentAreaIndexPage", "content_areas.ContentAreaPage"]
     subpage_types = ["content_areas.ContentAreaPage"]
@@ -68,7 +91,6 @@ class ContentAreaPage(TaxonomyMixin, BasePage):
                         "area's topics are listed automatically below them."),
         ),
         InlinePanel("specialists", label=_("Responsible technical specialist")),
-        FieldPanel("last_reviewed"),
     ]
     edit_handler = BasePage.build_tabs(content_panels, TaxonomyMixin.taxonomy_panels)
 
@@ -81,9 +103,7 @@ class ContentAreaPage(TaxonomyMixin, BasePage):
         APIField("featured_items"), APIField("specialists"),
     ]
     override_translatable_fields = (
-        BasePage.override_translatable_fields
-        + TaxonomyMixin.taxonomy_synchronized_fields
-        + [SynchronizedField("last_reviewed")]
+        BasePage.override_translatable_fields + TaxonomyMixin.taxonomy_synchronized_fields
     )
 
     class Meta:
@@ -102,46 +122,72 @@ class ContentAreaPage(TaxonomyMixin, BasePage):
 
     @property
     def is_sub_area(self):
-        return isinstance(self.get_parent().specific, ContentAreaPage)
+        return issubclass(self.get_parent().specific_class, ContentAreaPage)
 
-    def sub_areas(self):
-        return ContentAreaPage.objects.child_of(self).live().public()
+    def sub_areas(self, request=None):
+        index = next((page for page in reversed(route_chain(request))
+                      if issubclass(page.specific_class, ContentAreaIndexPage)), None)
+        if index is None:
+            return public_pages(ContentAreaPage.objects.child_of(self)).select_related("listing_image")
+        return [area for area in public_areas(index)
+                if area.depth == self.depth + 1 and area.path.startswith(self.path)]
 
     def featured(self):
-        """Editor-picked products grouped by kind, in the visitor's language where it exists."""
+        """Editor-picked products grouped by kind, in the visitor's language where it exists.
+
+        One query per kind of product that may be featured, however many are.
+        """
+        from resources.models import ResourcePage, card_terms
+
+        items = ContentAreaFeaturedItem.objects.filter(page=self)
+        position = Subquery(
+            items.filter(linked_page__translation_key=OuterRef("translation_key"))
+            .values("sort_order")[:1]
+        )
+        picked = []
+        for label in FEATURED_TYPES:
+            model = apps.get_model(label)
+            sources = public_pages(model.objects.filter(pk__in=items.values("linked_page_id")))
+            terms = card_terms() if model is ResourcePage else {}
+            picked += localized_all(sources, position=position, **terms)
+        picked.sort(key=editor_order)
         groups = {}
-        linked_ids = list(self.featured_items.values_list("linked_page_id", flat=True))
-        visible = {p.pk: p for p in Page.objects.live().public().filter(pk__in=linked_ids)}
-        for page_id in linked_ids:
-            if page_id in visible:
-                page = visible[page_id].localized.specific
-                groups.setdefault(page.specific_class._meta.verbose_name_plural, []).append(page)
+        for page in picked:
+            groups.setdefault(page._meta.verbose_name_plural, []).append(page)
         return groups
 
     def latest_resources(self, limit=6):
         """The newest resources linked to this area or sharing its topics, in this locale."""
-        from resources.models import ResourcePage
+        from resources.models import ResourcePage, card_terms
 
         # Match on translation keys: translated pages keep pointing at default-language terms
         # and areas, while pages written natively in a locale may point at local ones.
-        topic_keys = list(self.topics.values_list("translation_key", flat=True))
-        match = models.Q(related_areas__translation_key=self.translation_key)
-        if topic_keys:
-            match |= models.Q(topics__translation_key__in=topic_keys)
-        return (
-            ResourcePage.objects.live().public().filter(locale=self.locale).filter(match)
-            .distinct().select_related("resource_type", "listing_image")
+        match = models.Q(related_areas__translation_key=self.translation_key) | models.Q(
+            topics__translation_key__in=self.topics.values_list("translation_key", flat=True)
+        )
+        return list(
+            public_pages(ResourcePage.objects.filter(locale=self.locale_id)).filter(match)
+            .distinct().select_related(*ResourcePage.display_related).annotate(**card_terms())
             .order_by("-first_published_at")[:limit]
         )
+
+    def specialists_localized(self):
+        """The area's specialists in the editors' order, in the visitor's language."""
+        chosen = ContentAreaSpecialist.objects.filter(page=self)
+        position = Subquery(
+            chosen.filter(person__translation_key=OuterRef("translation_key"))
+            .values("sort_order")[:1]
+        )
+        people = localized_all(Person.objects.filter(pk__in=chosen.values("person_id")),
+                               position=position)
+        return sorted(people, key=editor_order)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["featured_groups"] = self.featured()
         context["latest_resources"] = self.latest_resources()
-        context["sub_areas"] = self.sub_areas()
-        context["specialists"] = [
-            s.person.localized for s in self.specialists.select_related("person__photo")
-        ]
+        context["sub_areas"] = self.sub_areas(request)
+        context["specialists"] = self.specialists_localized()
         return context
 
 
@@ -151,10 +197,7 @@ class ContentAreaFeaturedItem(Orderable):
         Page, on_delete=models.CASCADE, related_name="+", verbose_name=_("page"),
     )
 
-    panels = [PageChooserPanel("linked_page", [
-        "resources.ResourceKitPage", "case_studies.CaseStudyPage",
-        "learning.ELearningModulePage", "resources.ResourcePage",
-    ])]
+    panels = [PageChooserPanel("linked_page", FEATURED_TYPES)]
     api_fields = [APIField("linked_page")]
 
 

@@ -12,14 +12,17 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from editorial.models import ReviewableMixin
 from taxonomy.serializers import TermSerializer
 
+from .localization import CachedLocalizedMixin
 
-class BasePage(Page):
+
+class BasePage(CachedLocalizedMixin, ReviewableMixin, Page):
     summary = models.TextField(
         _("summary"), blank=True, max_length=600,
         help_text=_("One or two sentences for listings, search results and link previews."),
@@ -31,10 +34,22 @@ class BasePage(Page):
 
     search_fields = Page.search_fields + [index.SearchField("summary", boost=2)]
     api_fields = [APIField("summary"), APIField("listing_image")]
-    override_translatable_fields = [SynchronizedField("listing_image")]
+    override_translatable_fields = (
+        [SynchronizedField("listing_image")] + ReviewableMixin.editorial_translatable_fields
+    )
+
+    # Foreign keys read together with the page wherever it is shown (served, localised, listed),
+    # so templates and cards need no query of their own for them.
+    display_related = ("listing_image",)
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """None, without a query, when core.serving already saw no restriction on the way here."""
+        if getattr(self, "_portal_unrestricted", False):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @classmethod
     def build_tabs(cls, content, taxonomy=None, extra=None):
