@@ -1,0 +1,73 @@
+"""Template tags that say which language a page's content is in, and where else it exists."""
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+from django.utils.html import format_html
+from wagtail.models import Locale
+
+from multilingual.fallback import content_language
+
+register = template.Library()
+
+
+# Languages whose names are common nouns, written in lower case inside a sentence.
+LOWER_CASE_NAMES = {"fr", "es", "pt", "it"}
+
+
+def _language(code):
+    try:
+        info = translation.get_language_info(code)
+    except KeyError:
+        return {"code": code, "name": code, "name_local": code, "bidi": False}
+    name = translation.gettext(info["name"])
+    if (translation.get_language() or "")[:2] in LOWER_CASE_NAMES:
+        name = name.lower()
+    return {"code": code, "name": name, "name_local": info["name_local"], "bidi": info["bidi"]}
+
+
+@register.simple_tag(takes_context=True)
+def content_language_attrs(context):
+    """` lang=".." dir=".."` for the element holding content that is not in the visitor's language."""
+    code = content_language(context.get("request"))
+    if not code:
+        return ""
+    info = _language(code)
+    return format_html(' lang="{}" dir="{}"', code, "rtl" if info["bidi"] else "ltr")
+
+
+@register.inclusion_tag("multilingual/fallback_notice.html", takes_context=True)
+def fallback_notice(context):
+    """The "Not yet available in <language>" notice, or the out-of-date one, in the visitor's language."""
+    request = context.get("request")
+    code = content_language(request)
+    page = context.get("page")
+    newer = None
+    if not code and page is not None and getattr(page, "locale_id", None) is not None:
+        from core.serving import memoise
+        from multilingual.stale import newer_source
+
+        if page.locale_id != memoise(("default_locale",), lambda: Locale.get_default().pk):
+            newer = newer_source(page)
+    return {
+        "request": request,
+        "content_language": _language(code) if code else None,
+        "visitor_language": _language(translation.get_language()),
+        "newer_source": newer,
+        "newer_language": _language(newer.locale.language_code) if newer else None,
+    }
+
+
+@register.simple_tag
+def x_default_link(language_links):
+    """The default-language link among get_language_links' results, for hreflang="x-default"."""
+    for link in language_links:
+        if link["code"] == settings.LANGUAGE_CODE:
+            return link["url"]
+    return language_links[0]["url"] if language_links else ""
+
+
+@register.simple_tag
+def language_name(code):
+    """A language's name in the visitor's language ("anglais" for "en" on a French page)."""
+    return _language(code)["name"] if code else ""
