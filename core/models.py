@@ -12,6 +12,7 @@ from wagtail.images.models import Image as WagtailImage
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from .localization import CachedLocalizedMixin
 from .validators import file_extension, validate_document_content
 
 
@@ -50,6 +51,11 @@ class PortalDocument(AbstractDocument):
         _("language of the file"), max_length=12, blank=True, choices=language_choices,
         help_text=_("Shown to visitors next to the download link."),
     )
+    # Filled in the background by search.documents so that a resource is found by the words
+    # of the PDF or DOCX it links; `text_extracted_from` is the file hash the text belongs to,
+    # so a replaced file is read again and a broken one is not retried on every save.
+    extracted_text = models.TextField(_("extracted text"), blank=True, editable=False)
+    text_extracted_from = models.CharField(max_length=40, blank=True, editable=False)
 
     admin_form_fields = WagtailDocument.admin_form_fields + ("language",)
 
@@ -71,7 +77,7 @@ class PortalDocument(AbstractDocument):
         return file_extension(self.file.name).upper() if self.file else ""
 
 
-class Person(TranslatableMixin, index.Indexed, ClusterableModel):
+class Person(CachedLocalizedMixin, TranslatableMixin, index.Indexed, ClusterableModel):
     """A technical specialist or other contact named on public pages."""
 
     name = models.CharField(_("name"), max_length=255)
@@ -85,6 +91,7 @@ class Person(TranslatableMixin, index.Indexed, ClusterableModel):
 
     panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("organisation"),
               FieldPanel("email"), FieldPanel("photo")]
+    display_related = ("photo",)  # read with the person wherever they are listed
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"),
                      index.SearchField("role"), index.FilterField("locale")]
 

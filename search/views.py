@@ -1,34 +1,87 @@
-"""Site search: live, public pages of the visitor's language.
+"""The public search page `/<lang>/search/` and its suggestions endpoint.
 
-Language-aware stemming, the all-languages scope and facets are issue-tracked work; this view
-already keeps to the rules they build on: only live pages anonymous visitors may see, and no
-input that can make it fail.
+Every state of the page (query, scope, facets, sort, page) is a plain GET URL, so it works
+without JavaScript and can be shared; static/js/search.js only adds suggestions and applies
+a facet as soon as it is ticked. No input makes it fail: SearchQuery cleans every parameter,
+and when the search engine cannot answer the page says so with a 503.
 """
 
-from django.core.paginator import EmptyPage, Paginator
+import logging
+
+from django.conf import settings
+from django.db import DatabaseError
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from django.views.decorators.http import require_GET
+from wagtail.models import Locale
 
-from resources.models import get_page_number
+from .models import SCOPE_ALL, SCOPE_LOCALE, SearchQueryStat
+from .services import SORT_DATE, SORT_RELEVANCE, Search, SearchQuery, SearchUnavailable, suggestions
 
-MAX_QUERY_LENGTH = 200
-PAGE_SIZE = 10
+logger = logging.getLogger("portal.search")
 
 
+def visitor_locale():
+    try:
+        return Locale.objects.get(language_code=get_language())
+    except Locale.DoesNotExist:
+        return Locale.get_default()
+
+
+@require_GET
 def search(request):
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
-    results = None
-    if query:
+    query = SearchQuery.from_querydict(request.GET)
+    locale = visitor_locale()
+    base_url = reverse("search")
+    context = {"query": query, "search_query": query.text, "base_url": base_url,
+               "noindex": bool(request.GET)}
+    try:
+        outcome = Search(query, locale, request=request).run()
+    except SearchUnavailable:
+        response = render(request, "search/unavailable.html", context, status=503)
+        response["Retry-After"] = "120"
+        return response
+
+    if query.text and query.page == 1 and getattr(settings, "SEARCH_LOG_QUERIES", True):
         try:
-            locale = Locale.objects.get(language_code=get_language())
-        except Locale.DoesNotExist:
-            locale = Locale.get_default()
-        pages = Page.objects.live().public().filter(locale=locale).exclude(depth__lte=1)
-        paginator = Paginator(pages.search(query), PAGE_SIZE)
-        try:
-            results = paginator.page(get_page_number(request))
-        except EmptyPage:
-            results = paginator.page(paginator.num_pages)
-        results.object_list = [page.specific for page in results.object_list]
-    return render(request, "search/search.html", {"search_query": query, "results": results})
+            SearchQueryStat.record(query.text, locale.language_code, query.scope, outcome.count)
+        except DatabaseError:  # statistics must never cost a visitor their results
+            logger.warning("Could not count a search query", exc_info=True)
+
+    for group in outcome.facets:
+        for option in group.options:
+            chosen = set(query.filters.get(group.name, ()))
+            chosen ^= {option.value}
+            option.url = query.url(base_url, **{group.name: sorted(chosen)})
+    context.update(
+        outcome=outcome,
+        results=outcome.page_obj,
+        active_filters=[
+            {"label": option.label, "group": group.label, "url": option.url}
+            for group in outcome.facets for option in group.options if option.selected
+        ],
+        clear_filters_url=query.url(base_url, **{name: None for name in query.filters}),
+        scope_urls={SCOPE_LOCALE: query.url(base_url, scope=None),
+                    SCOPE_ALL: query.url(base_url, scope=SCOPE_ALL)},
+        sort_urls={SORT_RELEVANCE: query.url(base_url, sort=None),
+                   SORT_DATE: query.url(base_url, sort=SORT_DATE)},
+        hidden_fields=[(name, value) for name, values in query.filters.items() for value in values],
+        visitor_language=locale.language_code,
+    )
+    return render(request, "search/search.html", context)
+
+
+@require_GET
+def suggest(request):
+    """Up to eight page titles completing the query: `{"suggestions": [{title, url, language}]}`."""
+    query = SearchQuery.from_querydict(request.GET)
+    try:
+        items = suggestions(query.text, visitor_locale(), all_languages=query.scope == SCOPE_ALL,
+                            request=request)
+    except SearchUnavailable:
+        return JsonResponse({"suggestions": [], "unavailable": True}, status=503)
+    response = JsonResponse({"query": query.text, "suggestions": items})
+    response["Cache-Control"] = "public, max-age=60"
+    return response

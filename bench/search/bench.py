@@ -1,0 +1,243 @@
+"""Search benchmark: bulk-create resource pages in four languages, index them, time queries.
+
+Usage, against an empty scratch database (it is migrated and filled):
+
+    DATABASE_URL=postgresql://user@host:5432/bench_search python bench/search/bench.py --pages 100000
+    DATABASE_URL=sqlite:////tmp/bench_search.sqlite3 python bench/search/bench.py --pages 100000
+
+Pages are inserted in bulk (not through the admin or page.save(), which would take hours):
+translation groups of one resource in en, fr, es and ar, each about two of the 20 subjects
+below, with a generated title, summary and body in which its subjects' words are frequent and
+the other subjects' words rare (so a query's words occur in roughly 5-25 % of pages, as on a
+real portal), a year, and its subjects' topics. Then every page is
+indexed through the configured search backend (`add_bulk`, as update_index does) and the
+script prints indexing pages/s and, for 20 realistic queries per language, p50 and p95 of
+search.services.Search.run() (count, one page of results with snippets, and optionally the
+facet counts) in the visitor's language and in all languages. `--queries-only` re-runs the
+queries on a database filled before.
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.contenttypes.models import ContentType  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.utils import timezone  # noqa: E402
+from wagtail.models import Locale, Page, Site  # noqa: E402
+from wagtail.search.backends import get_search_backend  # noqa: E402
+
+from home.models import HomePage  # noqa: E402
+from resources.models import ResourceLibraryPage, ResourcePage  # noqa: E402
+from search.services import Search, SearchQuery  # noqa: E402
+from taxonomy.models import Topic  # noqa: E402
+
+LANGUAGES = ("en", "fr", "es", "ar")
+
+# 20 realistic queries per language; their words make up the topical vocabulary.
+QUERIES = {
+    "en": ["child protection", "helpline", "foster care", "trafficking", "refugee children",
+           "violence against children", "case management", "child marriage", "psychosocial support",
+           "alternative care", "unaccompanied minors", "birth registration", "child labour",
+           "education", "family tracing", "mental health", "online safety", "disability inclusion",
+           "juvenile justice", "protecting children"],
+    "fr": ["protection de l'enfance", "ligne d'écoute", "placement familial", "traite", "enfants réfugiés",
+           "violence contre les enfants", "gestion des cas", "mariage des enfants", "soutien psychosocial",
+           "prise en charge alternative", "mineurs non accompagnés", "enregistrement des naissances",
+           "travail des enfants", "éducation", "recherche familiale", "santé mentale", "sécurité en ligne",
+           "inclusion du handicap", "justice pour mineurs", "protéger les enfants"],
+    "es": ["protección infantil", "línea de ayuda", "acogimiento familiar", "trata", "niños refugiados",
+           "violencia contra la niñez", "gestión de casos", "matrimonio infantil", "apoyo psicosocial",
+           "cuidado alternativo", "menores no acompañados", "registro de nacimiento", "trabajo infantil",
+           "educación", "búsqueda de familias", "salud mental", "seguridad en línea",
+           "inclusión de la discapacidad", "justicia juvenil", "migracion"],
+    "ar": ["حماية الطفل", "خط المساعدة", "الرعاية البديلة", "الاتجار بالأطفال", "الأطفال اللاجئين",
+           "العنف ضد الأطفال", "إدارة الحالات", "زواج الأطفال", "الدعم النفسي", "الأسر الحاضنة",
+           "القاصرين غير المصحوبين", "تسجيل المواليد", "عمالة الأطفال", "التعليم", "لم شمل الأسر",
+           "الصحة النفسية", "السلامة على الإنترنت", "دمج الإعاقة", "قضاء الأحداث", "الهجرة"],
+}
+EXTRA_WORDS = {  # inflections and other forms, so queries meet them
+    "en": "children protects protected helplines carers refugees migrants families labourers",
+    "fr": "enfant protégés réfugié familles mineur éducatif écoutes placements",
+    "es": "niño niñas protegidos refugiada familias menores migración educativas",
+    "ar": "طفل أطفال الحماية لاجئين الأسرة التعليمية مهاجرين",
+}
+FILLER = {
+    "en": "the a of and to in for with on by this that report guide practice staff community local "
+          "national network programme review training team support service plan study field work",
+    "fr": "le la les des et pour avec dans sur par ce cette rapport guide pratique personnel communauté "
+          "local national réseau programme examen formation équipe service plan étude terrain",
+    "es": "el la los las de y para con en por este esta informe guía práctica personal comunidad local "
+          "nacional red programa revisión formación equipo servicio plan estudio campo",
+    "ar": "في من على إلى مع هذا هذه تقرير دليل ممارسة موظفين مجتمع محلي وطني شبكة برنامج مراجعة تدريب "
+          "فريق خدمة خطة دراسة ميداني",
+}
+TOPICS = ["alternative-care", "child-labour", "helplines", "migration", "violence", "education",
+          "health", "justice", "online-safety", "disability", "marriage", "trafficking"]
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def site_structure():
+    """A home and a resource library per language; returns {language: library}."""
+    root = Page.get_first_root_node()
+    locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
+    home = HomePage.objects.filter(locale=locales["en"]).first()
+    if home is None:
+        home = root.add_child(instance=HomePage(title="Bench portal", slug="bench-home"))
+        Site.objects.update_or_create(is_default_site=True, defaults={
+            "hostname": "localhost", "root_page": home, "site_name": "Bench"})
+        Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+        home.add_child(instance=ResourceLibraryPage(title="Resources", slug="resources"))
+    libraries = {"en": ResourceLibraryPage.objects.get(locale=locales["en"])}
+    for code in LANGUAGES[1:]:
+        home_translation = home.get_translation_or_none(locales[code]) or home.copy_for_translation(locales[code])
+        home_translation.save_revision().publish()
+        library = libraries["en"].get_translation_or_none(locales[code]) \
+            or libraries["en"].copy_for_translation(locales[code])
+        library.save_revision().publish()
+        libraries[code] = ResourceLibraryPage.objects.get(pk=library.pk)
+    return locales, libraries
+
+
+def text(rng, language, subjects, words):
+    """Filler prose about `subjects` (indexes into QUERIES): their words are frequent, the
+    rest of the topical vocabulary rare, as on a portal where each page is about something."""
+    topical = [w for index in subjects for w in QUERIES[language][index].replace("'", " ").split()]
+    vocabulary = [w for query in QUERIES[language] for w in query.replace("'", " ").split()]
+    vocabulary += EXTRA_WORDS[language].split()
+    filler = FILLER[language].split()
+    chosen = []
+    for _ in range(words):
+        draw = rng.random()
+        chosen.append(rng.choice(topical) if draw < 0.08 else rng.choice(vocabulary) if draw < 0.10
+                      else rng.choice(filler))
+    return " ".join(chosen)
+
+
+def generate(pages, seed=7):
+    rng = random.Random(seed)
+    locales, libraries = site_structure()
+    content_type = ContentType.objects.get_for_model(ResourcePage)
+    topics = {slug: Topic.objects.get_or_create(slug=slug, locale=locales["en"],
+                                                defaults={"name": slug.replace("-", " ").title()})[0]
+              for slug in TOPICS}
+    topic_links = ResourcePage.topics.through
+    items = pages // len(LANGUAGES)
+    now = timezone.now()
+    started = time.monotonic()
+    batch = 500
+    for language in LANGUAGES:
+        library = libraries[language]
+        next_child = library.numchild + 1
+        for start in range(0, items, batch):
+            rows, children, links = [], [], []
+            for n in range(start, min(items, start + batch)):
+                item_rng = random.Random(seed * 1_000_003 + n)  # same facts in every language
+                subjects = item_rng.sample(range(len(QUERIES[language])), 2)
+                title = f"{QUERIES[language][subjects[0]]} {text(rng, language, subjects, 4)}".capitalize()
+                slug = f"r{n}"
+                rows.append(Page(
+                    path=Page._get_path(library.path, library.depth + 1, next_child + n - start),
+                    depth=library.depth + 1, numchild=0, title=title, draft_title=title, slug=slug,
+                    content_type=content_type, live=True, has_unpublished_changes=False,
+                    url_path=f"{library.url_path}{slug}/", locale=locales[language],
+                    translation_key=uuid.UUID(int=item_rng.getrandbits(128)),
+                    first_published_at=now, last_published_at=now,
+                ))
+                children.append(dict(
+                    summary=text(rng, language, subjects, 25), year=item_rng.randint(2010, 2025),
+                    body=[{"type": "paragraph", "value": f"<p>{text(rng, language, subjects, 120)}</p>",
+                           "id": str(uuid.UUID(int=rng.getrandbits(128)))}],
+                    topics=sorted({TOPICS[index % len(TOPICS)] for index in subjects}),
+                ))
+            with transaction.atomic():
+                created = Page.objects.bulk_create(rows)
+                resources = []
+                for page, fields in zip(created, children):
+                    topic_slugs = fields.pop("topics")
+                    resource = ResourcePage(page_ptr_id=page.pk, **fields)
+                    resource.__dict__.update({f.attname: getattr(page, f.attname)
+                                              for f in Page._meta.concrete_fields})
+                    resources.append(resource)
+                    links.extend(topic_links(resourcepage_id=page.pk, topic_id=topics[s].pk) for s in topic_slugs)
+                # Django refuses bulk_create for multi-table inheritance; the page rows exist
+                # already, so insert only the child table's rows, as bulk_create would.
+                ResourcePage._base_manager._insert(
+                    resources, fields=[f for f in ResourcePage._meta.local_concrete_fields])
+                topic_links.objects.bulk_create(links)
+            next_child += len(rows)
+        Page.objects.filter(pk=library.pk).update(numchild=next_child - 1)
+    elapsed = time.monotonic() - started
+    print(f"generated {items * len(LANGUAGES)} pages in {elapsed:.0f} s")
+
+
+def index_all():
+    backend = get_search_backend()
+    ids = list(ResourcePage.objects.order_by("pk").values_list("pk", flat=True))
+    started = time.monotonic()
+    for start in range(0, len(ids), 1000):
+        chunk = list(ResourcePage.get_indexed_objects().filter(pk__in=ids[start:start + 1000]))
+        backend.add_bulk(ResourcePage, chunk)
+        if start and start % 20_000 == 0:
+            print(f"  indexed {start} pages, {start / (time.monotonic() - started):.0f} pages/s", flush=True)
+    elapsed = time.monotonic() - started
+    print(f"indexed {len(ids)} pages in {elapsed:.0f} s: {len(ids) / elapsed:.0f} pages/s")
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
+def time_queries(repeat=1):
+    locales = {code: Locale.objects.get(language_code=code) for code in LANGUAGES}
+    print(f"\n{connection.vendor}, {ResourcePage.objects.count()} resource pages; "
+          f"milliseconds per search (count + 10 results with snippets [+ facets])")
+    print(f"{'scope':8} {'facets':7} {'p50':>7} {'p95':>7} {'max':>7}  results/query (median)")
+    for scope in ("locale", "all"):
+        for with_facets in (False, True):
+            timings, counts = [], []
+            for run in range(repeat + 1):  # the first pass warms caches and is not counted
+                for language in LANGUAGES:
+                    for text_ in QUERIES[language]:
+                        search = Search(SearchQuery(text=text_, scope=scope), locales[language],
+                                        with_facets=with_facets)
+                        started = time.perf_counter()
+                        outcome = search.run()
+                        if run:
+                            timings.append((time.perf_counter() - started) * 1000)
+                            counts.append(outcome.count)
+            print(f"{scope:8} {'yes' if with_facets else 'no':7} {percentile(timings, .5):7.1f} "
+                  f"{percentile(timings, .95):7.1f} {max(timings):7.1f}  {statistics.median(counts):.0f}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pages", type=int, default=100_000)
+    parser.add_argument("--queries-only", action="store_true")
+    parser.add_argument("--repeat", type=int, default=1, help="measured passes over the queries")
+    args = parser.parse_args()
+    if not args.queries_only:
+        call_command("migrate", verbosity=0)
+        generate(args.pages)
+        index_all()
+    time_queries(args.repeat)
+
+
+if __name__ == "__main__":
+    main()

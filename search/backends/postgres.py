@@ -1,0 +1,158 @@
+"""PostgreSQL: each object indexed with its language's configuration, queries in the visitor's.
+
+search/migrations/0002_postgres_text_search creates, on PostgreSQL only:
+
+* `portal_<algorithm>` for every Snowball configuration the server ships (english, french,
+  spanish, arabic, ... 28 in PostgreSQL 15): the server's own configuration with `unaccent`
+  in front of its stemmer, so `migracion` and `migración` become the same lexeme;
+* `portal_simple` (unaccent, no stemming) for languages without a stemmer and for objects
+  that have no language (images, users);
+* the GIN index on `(title || body)` that modelsearch's search filter uses and its own
+  migrations do not create (without it every search scans the whole index table).
+
+A language added later needs no migration: its configuration already exists if PostgreSQL
+has a stemmer for it, and `portal_simple` serves it otherwise.
+
+Queries in one language OR the visitor's words under that language's `portal_` configuration
+and, when they have accents, under the server's stock one, whose stems keep them: unaccent
+before the stemmer makes some Spanish stems differ by number (`educación` -> `educacion`,
+`educaciones` -> `educ`), and the stock stemmer maps an accented `educación` to `educ` again.
+Queries in every language OR the words under every content language's configurations. Each
+configuration adds a tsquery that the GIN index is probed with, so none is added needlessly.
+
+Gap worked around: modelsearch 1.3's PostgresIndex reads one `backend.config` for every
+object. add_items below indexes each language group through a copy of the backend carrying
+that group's configuration; it can go when modelsearch chooses a configuration per object.
+"""
+
+import copy
+import operator
+from functools import reduce
+
+from django.contrib.postgres.search import SearchRank
+from django.db import connection
+from modelsearch.backends.database.postgres.postgres import (
+    PostgresAutocompleteQueryCompiler,
+    PostgresIndex,
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+    PostgresSearchResults,
+)
+from modelsearch.query import Phrase, PlainText
+from wagtail.models import Page
+
+from ..text import fold, snowball_algorithm, words
+from . import LanguageOfObjects, PortalIndexMixin, content_languages
+
+SIMPLE_CONFIG = "portal_simple"
+_available = {}  # database name -> names of the portal_ configurations found there
+
+
+def available_configs():
+    """Names of the portal_ text search configurations in the database (cached once found)."""
+    name = connection.settings_dict["NAME"]
+    if not _available.get(name):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT cfgname FROM pg_ts_config WHERE cfgname LIKE %s", ["portal\\_%"])
+            _available[name] = {row[0] for row in cursor.fetchall()}
+    return _available[name]
+
+
+def index_config(language):
+    """The configuration that objects in `language` are indexed with."""
+    algorithm = snowball_algorithm(language)
+    configs = available_configs()
+    if algorithm and f"portal_{algorithm}" in configs:
+        return f"portal_{algorithm}"
+    if SIMPLE_CONFIG in configs:
+        return SIMPLE_CONFIG
+    return algorithm or "simple"  # search's migrations have not run: stock, no accent folding
+
+
+def query_configs(language=None, accents=True, languageless=True):
+    """The configurations a query in `language` (None: every language) is compiled with.
+
+    `accents`: the query has accented letters, so the stock configurations' accent-keeping
+    stems are worth adding (see the module doc); without accents they give the same lexemes.
+    `languageless`: objects indexed without a language (images, users...) may match.
+    """
+    languages = [language] if language else content_languages()
+    configs = []
+    for code in languages:
+        configs.append(index_config(code))
+        if accents:
+            configs.append(snowball_algorithm(code))
+    if languageless and not language:
+        configs.append(index_config(None))
+    return list(dict.fromkeys(config for config in configs if config))
+
+
+def has_accents(query):
+    """Whether any word of a modelsearch query has letters that unaccent would change."""
+    if isinstance(query, (PlainText, Phrase)):
+        return any(fold(word) != word.casefold() for word in words(query.query_string))
+    children = getattr(query, "subqueries", None) or [getattr(query, "subquery", None)]
+    return any(has_accents(child) for child in children if child is not None)
+
+
+class LanguageQueryMixin:
+    """Compile a query under several configurations, ORed, and rank it in one go."""
+
+    def build_tsquery(self, query, config=None):
+        configs = config if isinstance(config, (list, tuple)) else [config]
+        compiled = [self.build_tsquery_content(query, config=name) for name in configs]
+        compiled = [tsquery for tsquery in compiled if tsquery is not None]
+        return reduce(operator.or_, compiled) if compiled else None
+
+    def _build_rank_expression(self, vectors, config):
+        # One ts_rank per vector over the whole query: modelsearch ranks every sub-query of an
+        # And/Or separately, which with synonyms and several configurations multiplies the
+        # ts_rank calls per row without ranking any better.
+        tsquery = self.build_tsquery(self.query, config=config)
+        ranks = [SearchRank(vector, tsquery, weights=self.sql_weights) * boost for vector, boost in vectors]
+        return reduce(operator.add, ranks)
+
+
+class PortalPostgresSearchQueryCompiler(LanguageQueryMixin, PostgresSearchQueryCompiler):
+    def get_config(self, backend):
+        return query_configs(backend.query_language, accents=has_accents(self.query),
+                             languageless=not issubclass(self.queryset.model, Page))
+
+
+class PortalPostgresAutocompleteQueryCompiler(LanguageQueryMixin, PostgresAutocompleteQueryCompiler):
+    pass
+
+
+class PortalPostgresSearchResults(PostgresSearchResults):
+    def matching_queryset(self):
+        """Every match as an unsliced queryset annotated with `search_rank` (higher is better)."""
+        compiler = self.query_compiler
+        return compiler.search(compiler.get_config(self.backend), None, None,
+                               score_field="search_rank", backend=self.backend)
+
+
+class PortalPostgresIndex(PortalIndexMixin, PostgresIndex):
+    def add_items(self, model, objs):
+        language_of = LanguageOfObjects()
+        groups = {}
+        for obj in objs:
+            groups.setdefault(index_config(language_of(obj)), []).append(obj)
+        for config, group in groups.items():
+            index = copy.copy(self)
+            index.backend = copy.copy(self.backend)
+            index.backend.config = config
+            super(PortalPostgresIndex, index).add_items(model, group)
+
+
+class PortalPostgresSearchBackend(PostgresSearchBackend):
+    query_compiler_class = PortalPostgresSearchQueryCompiler
+    autocomplete_query_compiler_class = PortalPostgresAutocompleteQueryCompiler
+    index_class = PortalPostgresIndex
+    results_class = PortalPostgresSearchResults
+
+    def __init__(self, params):
+        super().__init__(params)
+        self.query_language = params.get("QUERY_LANGUAGE")
+        self.config = index_config(None)
+        # Titles are completed without stemming (as modelsearch does) but without accents too.
+        self.autocomplete_config = index_config(None)

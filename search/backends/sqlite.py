@@ -1,0 +1,108 @@
+"""SQLite (FTS5), the zero-setup default: accent folding, and stems from the query side.
+
+FTS5's unicode61 tokenizer (modelsearch's migration) folds case and Latin accents, so
+`migracion` finds `migración` and `education` finds `éducation`. It has no stemmer except an
+English one, which would mangle French and Spanish pages, so the index stays unstemmed and
+stemming is done on the query: each word is also searched as a prefix of its Snowball stem in
+the query's language, or every content language in the all-languages scope (`protecting` ->
+`protect*`, `familias` -> `famili*`). That finds inflected forms as a stemmer would, plus a
+few words that only share the stem's first letters. Stems shorter than MIN_STEM letters are
+not expanded (`kids` -> `kid*` would find `kidnapping`), so `niños` does not find `niño`
+here; Arabic letters are not folded and its prefixes (ال) are not removed. PostgreSQL does
+all of this properly; the README lists these limits and the stemming tests run there.
+
+Ranking: FTS5's bm25 with the title weighted above the body; modelsearch's bm25() weights all
+columns alike, so a page mentioning a word once in a long body could outrank its title.
+"""
+
+import operator
+from functools import reduce
+
+from django.db.models import F, FloatField, Func
+from modelsearch.backends.database.sqlite.query import (
+    Lexeme,
+    LexemeCombinable,
+    SearchQueryExpression,
+    SQLiteFTSIndexEntry,
+)
+from modelsearch.backends.database.sqlite.sqlite import (
+    SQLiteIndex,
+    SQLiteSearchBackend,
+    SQLiteSearchQueryCompiler,
+    SQLiteSearchResults,
+)
+from modelsearch.query import PlainText
+
+from ..text import stem
+from . import PortalIndexMixin, content_languages
+
+MIN_STEM = 4
+# FTS5 column order is (autocomplete, body, title): see wagtailsearch's migration 0006.
+COLUMN_WEIGHTS = (0.0, 1.0, 5.0)
+
+
+class WeightedBM25(Func):
+    output_field = FloatField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        weights = ", ".join(str(weight) for weight in COLUMN_WEIGHTS)
+        return f"bm25({SQLiteFTSIndexEntry._meta.db_table}, {weights})", []
+
+
+class Group(LexemeCombinable):
+    """Parentheses around ORed lexemes: modelsearch joins lexemes without any, and FTS5's
+    AND binds tighter than OR, so `a OR a* AND b` would mean `a OR (a* AND b)`."""
+
+    def __init__(self, inner):
+        super().__init__()
+        self.inner = inner
+
+    def as_sql(self, compiler, connection):
+        sql, params = compiler.compile(self.inner)
+        return "%s", [f"({sql % tuple(params)})"]
+
+
+class PortalSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
+    def get_config(self, backend):
+        return backend.query_languages  # the languages whose stems a query is widened with
+
+    def _term(self, term, languages):
+        lexeme = Lexeme(term)
+        stems = {stem(term, language) for language in languages}
+        prefixes = [Lexeme(word_stem, prefix=True) for word_stem in sorted(stems) if len(word_stem) >= MIN_STEM]
+        return Group(reduce(operator.or_, [lexeme, *prefixes])) if prefixes else lexeme
+
+    def build_search_query_content(self, query, config=None):
+        if isinstance(query, PlainText) and config:
+            terms = query.query_string.split()
+            if not terms:
+                return None
+            combine = operator.and_ if query.operator == "and" else operator.or_
+            return SearchQueryExpression(reduce(combine, [self._term(term, config) for term in terms]))
+        return super().build_search_query_content(query, config=config)
+
+    def _build_rank_expression(self, vectors, config):
+        return WeightedBM25()
+
+
+class PortalSQLiteSearchResults(SQLiteSearchResults):
+    def matching_queryset(self):
+        """Every match as an unsliced queryset annotated with `search_rank` (higher is better)."""
+        compiler = self.query_compiler
+        queryset = compiler.search(compiler.get_config(self.backend), None, None, score_field="bm25_score")
+        return queryset.annotate(search_rank=-F("bm25_score"))
+
+
+class PortalSQLiteIndex(PortalIndexMixin, SQLiteIndex):
+    pass
+
+
+class PortalSQLiteSearchBackend(SQLiteSearchBackend):
+    query_compiler_class = PortalSQLiteSearchQueryCompiler
+    index_class = PortalSQLiteIndex
+    results_class = PortalSQLiteSearchResults
+
+    def __init__(self, params):
+        super().__init__(params)
+        language = params.get("QUERY_LANGUAGE")
+        self.query_languages = [language] if language else content_languages()

@@ -1,0 +1,136 @@
+"""Facets: which values a page has (written at indexing time) and their labels and counts.
+
+Taxonomy facets use term slugs, which are the same in every language (taxonomy.models), so a
+filter URL works in every locale and a French page that points at the English term counts
+under the same value as an English one.
+"""
+
+from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
+from django.db import transaction
+from django.db.models import Count
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
+
+from .models import PageFacet
+
+# (facet name in URLs, label, taxonomy model for labels, page field holding its terms)
+FACETS = [
+    ("type", _("Type"), None, None),
+    ("topic", _("Topic"), "taxonomy.Topic", "topics"),
+    ("region", _("Region or country"), "taxonomy.Region", "regions"),
+    ("audience", _("Audience"), "taxonomy.Audience", "audiences"),
+    ("language", _("Language"), None, None),
+    ("year", _("Year"), None, None),
+]
+FACET_NAMES = [name for name, *_rest in FACETS]
+TAXONOMY = {name: (model, field) for name, _label, model, field in FACETS if field}
+
+
+def _taxonomy_values(model, page_ids):
+    """{page id: {(facet, slug), ...}} for the taxonomy fields `model` has, in one query each.
+
+    Pages are indexed in chunks of hundreds; reading each page's terms through its manager
+    would cost a query per page and field.
+    """
+    values = {}
+    for facet, (_term_model, field_name) in TAXONOMY.items():
+        try:
+            field = model._meta.get_field(field_name)
+        except FieldDoesNotExist:  # this page type is not classified that way
+            continue
+        through = field.remote_field.through
+        source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+        lookups = [f"{source}_id", f"{target}__slug"]
+        if facet == "region":  # a page about Guatemala is also about its region
+            lookups.append(f"{target}__parent__slug")
+        rows = through.objects.filter(**{f"{source}_id__in": page_ids}).values_list(*lookups)
+        for page_id, *slugs in rows:
+            values.setdefault(page_id, set()).update((facet, slug) for slug in slugs if slug)
+    return values
+
+
+def page_year(page):
+    year = getattr(page, "year", None)
+    if not year and page.first_published_at:
+        year = page.first_published_at.year
+    return year
+
+
+def store(model, pages):
+    """Replace the facet rows of `pages` (instances of the Page subclass `model`)."""
+    pages = [page for page in pages if page.pk]
+    if not pages:
+        return
+    ids = [page.pk for page in pages]
+    languages = dict(Locale.objects.values_list("pk", "language_code"))
+    taxonomy = _taxonomy_values(model, ids)
+    page_type = f"{model._meta.app_label}.{model._meta.model_name}"
+    rows = []
+    for page in pages:
+        values = {("type", page_type), ("language", languages.get(page.locale_id, ""))}
+        year = page_year(page)
+        if year:
+            values.add(("year", str(year)))
+        values |= taxonomy.get(page.pk, set())
+        rows.extend(
+            PageFacet(page_id=page.pk, translation_key=page.translation_key, facet=facet,
+                      value=str(value)[:100])
+            for facet, value in values if value
+        )
+    with transaction.atomic():
+        PageFacet.objects.filter(page_id__in=ids).delete()
+        PageFacet.objects.bulk_create(rows)
+
+
+def count(matches, facet_names, per_item=False):
+    """{facet: {value: number of pages}} over the pages of the queryset `matches`.
+
+    With `per_item`, pages are counted by translation key, so in the all-languages scope a
+    resource and its three translations count once, as they are shown once. (Within one
+    language each item has one page, and a plain count is cheaper than a distinct one.)
+    """
+    counted = Count("translation_key", distinct=True) if per_item else Count("page_id")
+    rows = (
+        PageFacet.objects.filter(page_id__in=matches.order_by().values("pk"), facet__in=facet_names)
+        .values_list("facet", "value").annotate(n=counted)
+    )
+    counts = {name: {} for name in facet_names}
+    for facet, value, n in rows:
+        counts[facet][value] = n
+    return counts
+
+
+def pages_with(facet, values):
+    """Page ids having any of `values` for `facet`, as a subquery."""
+    return PageFacet.objects.filter(facet=facet, value__in=values).values("page_id")
+
+
+def labels(facet, values, language):
+    """{value: label in `language`} for the values of one facet."""
+    values = list(values)
+    if facet == "type":
+        result = {}
+        for value in values:
+            try:
+                model = apps.get_model(value)
+            except (LookupError, ValueError):
+                continue
+            if issubclass(model, Page):
+                result[value] = capfirst(model._meta.verbose_name)
+        return result
+    if facet == "language":
+        names = dict(settings.LANGUAGES)
+        return {value: names.get(value, value) for value in values}
+    if facet == "year":
+        return {value: value for value in values}
+    term_model = apps.get_model(TAXONOMY[facet][0])
+    ranked = {}
+    preference = {language: 0, settings.LANGUAGE_CODE: 1}
+    for term in term_model.objects.filter(slug__in=values).select_related("locale"):
+        rank = preference.get(term.locale.language_code, 2)
+        if term.slug not in ranked or rank < ranked[term.slug][0]:
+            ranked[term.slug] = (rank, term.name)
+    return {slug: name for slug, (_rank, name) in ranked.items()}

@@ -1,0 +1,147 @@
+"""What search keeps besides the engine's index: facet values, editors' synonyms, query stats."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Locale
+
+from .text import fold, words
+
+SCOPE_LOCALE = "locale"
+SCOPE_ALL = "all"
+SCOPE_CHOICES = [(SCOPE_LOCALE, _("Visitor's language")), (SCOPE_ALL, _("All languages"))]
+
+
+class PageFacet(models.Model):
+    """One facet value of one page: its type, language, year, a topic, region or audience.
+
+    Written by the search backends whenever they index a page (search.backends.facets), so
+    the facet counts of any result set are a single GROUP BY over the matching pages, on
+    every backend, instead of one join per page type and taxonomy. Visibility is never read
+    from here: counts are always taken over pages that the search already limited to live,
+    public ones.
+    """
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    translation_key = models.UUIDField()
+    facet = models.CharField(max_length=16)
+    value = models.CharField(max_length=100)
+
+    class Meta:
+        indexes = [models.Index(fields=["facet", "value", "page"], name="search_facet_value")]
+        constraints = [
+            models.UniqueConstraint(fields=["page", "facet", "value"], name="search_facet_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.page_id} {self.facet}={self.value}"
+
+
+class SynonymGroup(models.Model):
+    """Words that mean the same in one language, for what stemming cannot know.
+
+    Stemmers cut suffixes; they cannot know that `children` is the plural of `child`, that
+    أطفال is the plural of طفل, or that `UASC` means `unaccompanied children`. A visitor's
+    word found in a group is searched together with every other term of the group.
+    """
+
+    MAX_TERMS = 20
+
+    locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+",
+                               verbose_name=_("language"))
+    terms = models.TextField(
+        _("terms"),
+        help_text=_("Words or short phrases that mean the same, separated by commas, for "
+                    "example: child, children, kids. Accents and capitals do not matter."),
+    )
+    note = models.CharField(_("note"), max_length=255, blank=True,
+                            help_text=_("Why these belong together, for other editors."))
+
+    panels = [FieldPanel("locale"), FieldPanel("terms"), FieldPanel("note")]
+
+    class Meta:
+        verbose_name = _("synonym group")
+        verbose_name_plural = _("synonyms")
+        ordering = ["locale", "terms"]
+
+    def __str__(self):
+        return ", ".join(self.term_list())
+
+    def term_list(self):
+        """The group's terms, each reduced to its words, without duplicates."""
+        seen, terms = set(), []
+        for raw in re.split(r"[,;\n]", self.terms or ""):
+            term = " ".join(words(raw))
+            key = fold(term)
+            if term and key not in seen:
+                seen.add(key)
+                terms.append(term)
+        return terms
+
+    def clean(self):
+        super().clean()
+        terms = self.term_list()
+        if len(terms) < 2:
+            raise ValidationError({"terms": _("Give at least two different terms.")})
+        if len(terms) > self.MAX_TERMS:
+            raise ValidationError({"terms": _("Give at most %(max)d terms.") % {"max": self.MAX_TERMS}})
+        if any(len(term.split()) > 4 for term in terms):
+            raise ValidationError({"terms": _("A term may have at most four words.")})
+
+
+class SearchQueryStat(models.Model):
+    """How often a query was searched on one day, per language and scope, and what it found.
+
+    No visitor is recorded: no address, session, user or time of day, only the day's count,
+    and e-mail addresses and long numbers are masked before a query is stored (see record()).
+    """
+
+    date = models.DateField(_("date"))
+    language = models.CharField(_("language"), max_length=12)
+    scope = models.CharField(_("scope"), max_length=8, choices=SCOPE_CHOICES)
+    query = models.CharField(_("query"), max_length=255)
+    searches = models.PositiveIntegerField(_("searches"), default=0)
+    results = models.PositiveIntegerField(_("results"), default=0,
+                                          help_text=_("Result count of the latest search."))
+
+    class Meta:
+        verbose_name = _("search query statistic")
+        verbose_name_plural = _("search query statistics")
+        constraints = [
+            models.UniqueConstraint(fields=["date", "language", "scope", "query"],
+                                    name="search_query_stat_unique"),
+        ]
+        indexes = [models.Index(fields=["language", "date"], name="search_stat_language_date")]
+
+    def __str__(self):
+        return f"{self.date} {self.language} {self.query!r}: {self.searches}"
+
+    _EMAIL = re.compile(r"\S+@\S+")
+    _NUMBER = re.compile(r"\+?\d[\d\s().-]{5,}\d")
+
+    @classmethod
+    def normalise(cls, query):
+        """Lower case, single spaces, e-mail addresses and phone-like numbers masked."""
+        query = " ".join(query.split()).casefold()
+        query = cls._EMAIL.sub("[email]", query)
+        query = cls._NUMBER.sub("[number]", query)
+        return query[:255]
+
+    @classmethod
+    def record(cls, query, language, scope, result_count):
+        query = cls.normalise(query)
+        if not query:
+            return
+        key = {"date": timezone.now().date(), "language": language[:12], "scope": scope,
+               "query": query}
+        try:
+            with transaction.atomic():
+                stat, _created = cls.objects.get_or_create(**key)
+        except IntegrityError:  # another request created the same row first
+            stat = cls.objects.get(**key)
+        cls.objects.filter(pk=stat.pk).update(searches=F("searches") + 1, results=result_count)

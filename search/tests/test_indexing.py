@@ -1,0 +1,146 @@
+"""The index follows publishing, unpublishing, moves, deletion and privacy; failures retry."""
+
+import logging
+import time
+from unittest import mock
+
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.test import TestCase, override_settings
+from modelsearch import index
+from wagtail.models import Page
+from wagtail.search.models import IndexEntry
+
+from search import services, tasks
+from search.models import PageFacet
+
+from .fixtures import multilingual_site, publish, resource, restrict
+
+
+def found(query, language="en", scope="locale"):
+    outcome = services.Search(services.SearchQuery(text=query, scope=scope),
+                              Page.objects.get(depth=2, locale__language_code=language).locale).run()
+    return [hit.page.title for hit in outcome.hits]
+
+
+class IndexingTestCase(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.t = multilingual_site()
+
+
+class TestIndexFollowsThePage(IndexingTestCase):
+    def test_publish_unpublish_delete(self):
+        page = resource(self.t.libraries["en"], "Orphanage transition guide", live=False)
+        assert found("orphanage") == []
+        page = publish(page)
+        assert found("orphanage") == ["Orphanage transition guide"]
+        page.unpublish()
+        assert found("orphanage") == []
+        page = publish(page)
+        page.delete()
+        assert found("orphanage") == []
+        assert not IndexEntry.objects.filter(object_id=str(page.pk)).exists()
+        assert not PageFacet.objects.filter(page_id=page.pk).exists()
+
+    def test_edits_are_searchable_once_published(self):
+        page = resource(self.t.libraries["en"], "Budget note")
+        page.title = "Budget note on foster allowances"
+        page.save_revision()
+        assert found("allowances") == []  # a draft edit is not public
+        page.save_revision().publish()
+        assert found("allowances") == ["Budget note on foster allowances"]
+
+    def test_taxonomy_set_in_the_same_publish_is_indexed(self):
+        page = resource(self.t.libraries["en"], "Tagged guide", live=False)
+        page.topics.add(self.t.topic)
+        publish(page)
+        assert set(PageFacet.objects.filter(page_id=page.pk, facet="topic").values_list("value", flat=True)) \
+            == {self.t.topic.slug}
+        assert found("children on the move tagged") == ["Tagged guide"]
+
+    def test_moving_a_section_reindexes_its_descendants(self):
+        with mock.patch.object(index, "insert_or_update_object", wraps=index.insert_or_update_object) as spy:
+            self.t.sub_area.move(self.t.areas_index, pos="last-child")
+        reindexed = {call.args[0].pk for call in spy.call_args_list}
+        assert self.t.sub_area.pk in reindexed
+
+    def test_privacy_change_reindexes_the_subtree_and_hides_it(self):
+        page = resource(self.t.libraries["en"], "Helpline rota for partners")
+        assert found("rota") == ["Helpline rota for partners"]
+        with mock.patch.object(index, "insert_or_update_object", wraps=index.insert_or_update_object) as spy:
+            restriction = restrict(self.t.libraries["en"])
+        assert page.pk in {call.args[0].pk for call in spy.call_args_list}
+        assert found("rota") == []
+        restriction.delete()
+        assert found("rota") == ["Helpline rota for partners"]
+
+
+class TestFailuresAreLoggedAndRetried(IndexingTestCase):
+    def test_a_failed_update_is_retried_until_it_succeeds(self):
+        page = resource(self.t.libraries["en"], "Flaky indexing", live=False)
+        real = index.insert_or_update_object
+        failures = {"left": 2}
+
+        def flaky(instance):
+            if instance.pk == page.pk and failures["left"]:
+                failures["left"] -= 1
+                raise ConnectionError("index unreachable")
+            return real(instance)
+
+        with mock.patch.object(index, "insert_or_update_object", side_effect=flaky), \
+                self.assertLogs("portal", logging.WARNING) as logs:
+            tasks.retry_index_object.enqueue("resources", "resourcepage", str(page.pk))
+        assert failures["left"] == 0
+        assert any("failed again (retry 1)" in line for line in logs.output)
+        assert IndexEntry.objects.filter(object_id=str(page.pk)).exists()
+
+    def test_giving_up_is_an_error(self):
+        page = resource(self.t.libraries["en"], "Always failing", live=False)
+        with mock.patch.object(index, "insert_or_update_object", side_effect=ConnectionError("down")), \
+                self.assertLogs("portal.search", logging.ERROR) as logs:
+            tasks.retry_index_object.enqueue("resources", "resourcepage", str(page.pk))
+        assert any("Gave up" in line for line in logs.output)
+
+    def test_retries_wait_in_the_database_queue(self):
+        with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+            from django_tasks_db.models import DBTaskResult
+
+            tasks.schedule_retry("resources", "resourcepage", "1", attempt=2)
+            queued = DBTaskResult.objects.get(task_path="search.tasks.retry_index_object")
+        assert queued.run_after is not None and queued.args_kwargs["args"][-1] == 2
+
+
+class TestQueuedIndexing(IndexingTestCase):
+    def test_an_approved_page_is_findable_within_two_seconds_with_the_worker(self):
+        with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+            page = resource(self.t.libraries["en"], "Queued foster guidance", live=False)
+            approved = time.monotonic()
+            page.save_revision().publish()
+            assert found("queued") == []  # waiting for the worker
+            # The worker closes stale connections between tasks; on PostgreSQL that would also
+            # close the connection holding this test's transaction.
+            with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+                call_command("db_worker", batch=True, startup_delay=False, interval=0.1, verbosity=0)
+            assert found("queued") == ["Queued foster guidance"]
+            assert time.monotonic() - approved < 2
+
+
+class TestRebuildCommands(IndexingTestCase):
+    def test_update_index_rebuilds_pages_and_facets(self):
+        PageFacet.objects.all().delete()
+        IndexEntry.objects.all().delete()
+        call_command("update_index", verbosity=0)
+        assert found("interim") == ["Interim care guideline", "Starter kit for interim carers"]
+        assert PageFacet.objects.filter(page_id=self.t.resource.pk, facet="topic").exists()
+
+    def test_per_locale_rebuild(self):
+        french = resource(self.t.libraries["fr"], "Guide de la famille d'accueil")
+        IndexEntry.objects.all().delete()
+        call_command("search_reindex", locales=["fr"], verbosity=0)
+        assert found("accueil", "fr") == [french.title]
+        assert found("interim") == []  # English pages were left alone
+
+    def test_per_locale_rebuild_refuses_unknown_locales(self):
+        with self.assertRaises(CommandError):
+            call_command("search_reindex", locales=["xx"], verbosity=0)
