@@ -1,0 +1,56 @@
+# Run by run.py inside `manage.py shell -c` on the scratch database (never on a real one).
+# Picks one page of each public type in each language, gives the Arabic tree a copy of each
+# picked page the demo has not translated (its text stays English; what is measured is the
+# right-to-left layout and the page's weight), points the Site at the benchmark's port, and
+# prints {key: {language: url}} as JSON on its last line.
+import json
+
+from django.conf import settings
+from wagtail.models import Locale, Page, Site
+
+from case_studies.models import CaseStudyIndexPage, CaseStudyPage
+from content_areas.models import ContentAreaIndexPage, ContentAreaPage
+from home.models import HomePage
+from learning.models import ELearningIndexPage, ELearningModulePage, LessonPage
+from resources.models import ResourceKitPage, ResourceLibraryPage, ResourcePage
+
+TYPES = {
+    "home": HomePage, "areas_index": ContentAreaIndexPage, "area": ContentAreaPage,
+    "library": ResourceLibraryPage, "resource": ResourcePage, "kit": ResourceKitPage,
+    "case_index": CaseStudyIndexPage, "case_study": CaseStudyPage,
+    "learning_index": ELearningIndexPage, "module": ELearningModulePage, "lesson": LessonPage,
+}
+SEARCH = "child"
+
+
+def in_language(page, locale):
+    return page.get_translations(inclusive=True).filter(locale=locale).first()
+
+
+def ensure_translation(page, locale):
+    """The page's live translation in `locale`, copying it (and missing parents) if needed."""
+    existing = in_language(page, locale)
+    if existing is not None and existing.live:
+        return existing.specific
+    for ancestor in page.get_ancestors().filter(depth__gt=1):
+        if in_language(ancestor, locale) is None:
+            ensure_translation(ancestor, locale)
+    copy = existing.specific if existing else page.specific.copy_for_translation(locale)
+    copy.save_revision().publish()
+    return copy
+
+
+Site.objects.filter(is_default_site=True).update(hostname="127.0.0.1", port=int("PORT_PLACEHOLDER"))
+default = Locale.get_default()
+arabic = Locale.objects.get(language_code="ar")
+urls = {}
+for key, model in TYPES.items():
+    source = model.objects.live().filter(locale=default).order_by("path").first()
+    ensure_translation(source, arabic)
+    urls[key] = {}
+    for code, _name in settings.LANGUAGES:
+        version = in_language(source, Locale.objects.get(language_code=code))
+        if version is not None and version.live:
+            urls[key][code] = version.url
+urls["search"] = {code: f"/{code}/search/?q={SEARCH}" for code, _name in settings.LANGUAGES}
+print(json.dumps(urls))

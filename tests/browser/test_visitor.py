@@ -1,0 +1,168 @@
+"""What visitors do, in a real browser: browse to a file, switch language, read Arabic, search.
+
+Plus the checks a person with a screen reader or only a keyboard depends on, on every public
+page type in English and Arabic: axe-core's WCAG 2.x A and AA rules, headings in order, a skip
+link, and a visible focus on the way to the menu, the search box and the language switcher.
+Screenshots of each page type at phone and desktop width land in screenshots/ for people to
+look at.
+"""
+
+import re
+
+import pytest
+
+from .conftest import run_axe, screenshot
+from .site import PAGE_NAMES, build_multilingual_site
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+build_portal = build_multilingual_site
+
+PHONE = {"width": 375, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def test_from_home_to_a_downloaded_file(page, portal):
+    t = portal
+    page.goto("/en/")
+    page.get_by_role("link", name=t.area.title).first.click()
+    page.wait_for_url(f"**{t.area.url}")
+    assert page.get_by_role("heading", level=1).inner_text() == t.area.title
+
+    page.locator("#knowledge-products").get_by_role("link", name=t.resource.title).first.click()
+    page.wait_for_url(f"**{t.resource.url}")
+    files = page.locator("#files")
+    # Language, format and size are on screen before anything is downloaded.
+    assert re.search(r"French.*PDF.*(bytes|KB)", files.inner_text(), re.S)
+
+    link = files.get_by_role("link").first
+    href = link.get_attribute("href")
+    with page.expect_response(lambda response: "/documents/" in response.url) as response_info:
+        link.click()
+    response = response_info.value
+    assert response.ok and response.headers["content-type"] == "application/pdf"
+    # Chromium hands the PDF to its viewer, so the bytes are checked with a plain request.
+    assert page.request.get(href).body()[:5] == b"%PDF-"
+
+
+def test_switch_to_french_and_back(page, portal):
+    page.goto(portal.resource.url)
+    page.locator(".language-switcher").get_by_role("link", name="français").click()
+    page.wait_for_url(f"**{portal.fr['resource'].url}")
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert page.get_by_role("heading", level=1).inner_text() == portal.fr["resource"].title
+
+    page.locator(".language-switcher").get_by_role("link", name="English").click()
+    page.wait_for_url(f"**{portal.resource.url}")
+    assert page.locator("html").get_attribute("lang") == "en"
+
+
+def test_arabic_pages_read_right_to_left(page, portal):
+    page.goto(portal.ar["area"].url)
+    html = page.locator("html")
+    assert html.get_attribute("lang") == "ar" and html.get_attribute("dir") == "rtl"
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    # The start of a line is on the right: the brand sits right of the language switcher.
+    brand = page.locator(".brand").bounding_box()
+    switcher = page.locator(".language-switcher").bounding_box()
+    assert brand["x"] > switcher["x"]
+
+
+def test_search_from_the_header_and_open_a_result(page, portal):
+    page.goto(portal.case_study.url)
+    search = page.get_by_role("search").get_by_role("searchbox")
+    search.fill("interim")
+    search.press("Enter")
+    page.wait_for_url("**/en/search/?q=interim*")
+    results = page.locator(".search-results")
+    results.get_by_role("link", name=portal.resource.title).first.click()
+    page.wait_for_url(f"**{portal.resource.url}")
+    assert page.get_by_role("heading", level=1).inner_text() == portal.resource.title
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_every_page_type_passes_axe(page, portal, language):
+    urls = {name: getattr(portal, language)[name].url for name in PAGE_NAMES}
+    urls["search"] = f"/{language}/search/?q=care"
+    urls["not_found"] = f"/{language}/no-such-page/"
+    failures = {}
+    for name, url in urls.items():
+        page.goto(url)
+        violations = run_axe(page)
+        if violations:
+            failures[name] = violations
+    assert not failures, failures
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_headings_are_in_order(page, portal, language):
+    for name in PAGE_NAMES:
+        page.goto(getattr(portal, language)[name].url)
+        levels = page.evaluate(
+            "() => [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')]"
+            ".map(h => Number(h.tagName[1]))")
+        assert levels.count(1) == 1 and levels[0] == 1, (name, levels)
+        for previous, level in zip(levels, levels[1:]):
+            assert level <= previous + 1, (name, levels)
+
+
+def focused(page):
+    return page.evaluate("""() => {
+        const el = document.activeElement, style = getComputedStyle(el);
+        return {tag: el.tagName, text: (el.innerText || el.value || '').trim().slice(0, 40),
+                id: el.id, cls: el.className, inSwitcher: !!el.closest('.language-switcher'),
+                inNav: !!el.closest('.main-nav'), inSearch: !!el.closest('[role=search]'),
+                outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+                onScreen: (() => { const r = el.getBoundingClientRect();
+                    return r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight; })()};
+    }""")
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_keyboard_reaches_menu_search_and_languages_with_visible_focus(page, portal, viewport):
+    page.set_viewport_size(viewport)
+    page.goto(portal.resource.url)
+    page.keyboard.press("Tab")
+    first = focused(page)
+    assert first["cls"] == "skip-link" and first["onScreen"] and first["outline"], first
+
+    reached = set()
+    for _ in range(25):
+        page.keyboard.press("Tab")
+        state = focused(page)
+        assert state["outline"] and state["onScreen"], state
+        for part in ("inSwitcher", "inNav", "inSearch"):
+            if state[part]:
+                reached.add(part)
+        if reached == {"inSwitcher", "inNav", "inSearch"}:
+            break
+    assert reached == {"inSwitcher", "inNav", "inSearch"}
+
+    # The skip link moves focus past the header, to the main content.
+    page.goto(portal.resource.url)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main-content"
+
+
+def test_menu_opens_and_closes_with_the_keyboard(page, portal):
+    page.goto(portal.library.url)
+    summary = page.locator(".nav-disclosure summary").first
+    summary.focus()
+    page.keyboard.press("Enter")
+    menu = page.locator(".nav-disclosure ul").first
+    assert menu.is_visible()
+    page.keyboard.press("Escape")
+    assert not menu.is_visible()
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+
+
+def test_screenshots_of_every_page_type(page, portal):
+    for language in ("en", "ar"):
+        for name in PAGE_NAMES:
+            url = getattr(portal, language)[name].url
+            for label, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
+                page.set_viewport_size(viewport)
+                page.goto(url)
+                screenshot(page, f"{language}-{name}-{label}")
+    assert page.locator("main").is_visible()
