@@ -17,7 +17,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES, HeadingBlock, ImageBlock, KeyFiguresBlock, ParagraphBlock, QuoteBlock
+from core.localization import localize_related, localized_all
 from core.pages import BasePage, TaxonomyMixin
+from core.serving import public_pages
 from resources.models import ResourcePage
 from taxonomy.serializers import TermSerializer
 
@@ -41,7 +43,7 @@ class CaseStudyIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["case_studies"] = (
-            CaseStudyPage.objects.child_of(self).live().public()
+            public_pages(CaseStudyPage.objects.child_of(self))
             .select_related("listing_image").order_by("-year", "-first_published_at")
         )
         return context
@@ -122,10 +124,9 @@ class CaseStudyPage(TaxonomyMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         resource_ids = self.related_resources.values_list("resource_id", flat=True)
-        context["related_pages"] = [
-            resource.localized
-            for resource in ResourcePage.objects.live().public().filter(pk__in=resource_ids)
-        ]
+        related = localized_all(public_pages(ResourcePage.objects.filter(pk__in=resource_ids)))
+        localize_related(related, "resource_type")
+        context["related_pages"] = related
         return context
 
 

@@ -5,9 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 
+from core.localization import localized_all
 from core.pages import BasePage
+from core.serving import public_pages
 
 
 class HomePage(BasePage):
@@ -47,35 +49,30 @@ class HomePage(BasePage):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
-    def section(self, model):
-        """This home's section of one kind (library, areas...), if it has one."""
-        return model.objects.child_of(self).live().first()
-
     def get_context(self, request, *args, **kwargs):
-        from content_areas.models import ContentAreaIndexPage, ContentAreaPage
-        from resources.models import ResourceLibraryPage, ResourcePage
+        from case_studies.models import CaseStudyPage
+        from content_areas.models import ContentAreaPage
+        from learning.models import ELearningModulePage
+        from resources.models import ResourcePage, card_terms
 
         context = super().get_context(request, *args, **kwargs)
-        featured_area_ids = self.featured_areas.values_list("area_id", flat=True)
-        areas = ContentAreaPage.objects.live().public().filter(pk__in=featured_area_ids)
-        visible = Page.objects.live().public()
-        case_study = self.featured_case_study
-        module = self.featured_module
-        if case_study and not visible.filter(pk=case_study.pk).exists():
-            case_study = None
-        if module and not visible.filter(pk=module.pk).exists():
-            module = None
+
+        def featured(model, ids):
+            """The visible pages among `ids`, each in the visitor's language, in one query."""
+            return localized_all(public_pages(model.objects.filter(pk__in=ids)))
+
+        case_study = self.featured_case_study_id and featured(CaseStudyPage, [self.featured_case_study_id])
+        module = self.featured_module_id and featured(ELearningModulePage, [self.featured_module_id])
+        latest_resources = (
+            public_pages(ResourcePage.objects.descendant_of(self))
+            .select_related(*ResourcePage.display_related).annotate(**card_terms())
+            .order_by("-first_published_at")[:6]
+        )
         context.update(
-            featured_areas=[area.localized for area in areas],
-            featured_case_study=case_study.localized if case_study else None,
-            featured_module=module.localized if module else None,
-            latest_resources=(
-                ResourcePage.objects.live().public().descendant_of(self)
-                .select_related("resource_type", "organisation", "listing_image")
-                .order_by("-first_published_at")[:6]
-            ),
-            library=self.section(ResourceLibraryPage),
-            areas_index=self.section(ContentAreaIndexPage),
+            featured_areas=featured(ContentAreaPage, self.featured_areas.values("area_id")),
+            featured_case_study=case_study[0] if case_study else None,
+            featured_module=module[0] if module else None,
+            latest_resources=latest_resources,
         )
         return context
 

@@ -11,6 +11,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.pages import BasePage, TaxonomyMixin
+from core.serving import public_pages
 
 from .blocks import LessonStepsBlock
 
@@ -45,7 +46,7 @@ class ELearningIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["modules"] = (
-            ELearningModulePage.objects.child_of(self).live().public()
+            public_pages(ELearningModulePage.objects.child_of(self))
             .select_related("listing_image").order_by("title")
         )
         return context
@@ -112,11 +113,11 @@ class ELearningModulePage(TaxonomyMixin, BasePage):
         )
 
     def lessons(self):
-        return LessonPage.objects.child_of(self).live().public()
+        return public_pages(LessonPage.objects.child_of(self))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["lessons"] = self.lessons()
+        context["lessons"] = list(self.lessons())
         return context
 
 

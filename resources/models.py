@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import F, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -14,7 +16,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
+from core.localization import localize, localized_all
 from core.pages import BasePage, TaxonomyMixin
+from core.serving import active_locale_id, public_pages
 
 from .blocks import KitSectionBlock
 from .forms import ResourcePageForm
@@ -28,6 +32,33 @@ def get_page_number(request):
         return max(1, int(request.GET.get("page", 1)))
     except (TypeError, ValueError):
         return 1
+
+
+def card_terms():
+    """Annotations naming each resource's type and publisher as cards show them, localised.
+
+    Read as subqueries of the listing's own query: localising the two terms afterwards cost
+    two more queries per listing in every language but the default. `card_type` and
+    `card_publisher` (acronym, else name) fall back to the linked term when it has no
+    translation in the visitor's language.
+    """
+    locale_id = active_locale_id()
+
+    def translated(field, column):
+        model = ResourcePage._meta.get_field(field).related_model
+        rows = model.objects.filter(translation_key=OuterRef(f"{field}__translation_key"),
+                                    locale_id=locale_id)
+        return Subquery(rows.values(column)[:1])
+
+    return {
+        "card_type": Coalesce(translated("resource_type", "name"), F("resource_type__name")),
+        "card_publisher": Coalesce(
+            NullIf(translated("organisation", "acronym"), Value("")),
+            translated("organisation", "name"),
+            NullIf(F("organisation__acronym"), Value("")),
+            F("organisation__name"),
+        ),
+    }
 
 
 class ResourceLibraryPage(BasePage):
@@ -51,8 +82,8 @@ class ResourceLibraryPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         resources = (
-            ResourcePage.objects.child_of(self).live().public()
-            .select_related("resource_type", "organisation", "listing_image")
+            public_pages(ResourcePage.objects.child_of(self))
+            .select_related(*ResourcePage.display_related).annotate(**card_terms())
             .order_by("-year", "-first_published_at")
         )
         filters = {}
@@ -73,9 +104,10 @@ class ResourceLibraryPage(BasePage):
         context.update(
             resources=page_obj,
             filters=filters,
-            kits=ResourceKitPage.objects.child_of(self).live().public().order_by("title"),
-            resource_types=[t.localized for t in ResourceType.objects.filter(**default_terms)],
-            topics=[t.localized for t in Topic.objects.filter(**default_terms)],
+            kits=public_pages(ResourceKitPage.objects.child_of(self))
+            .select_related("listing_image").order_by("title"),
+            resource_types=localized_all(ResourceType.objects.filter(**default_terms)),
+            topics=localized_all(Topic.objects.filter(**default_terms)),
         )
         return context
 
@@ -127,7 +159,9 @@ class ResourcePage(TaxonomyMixin, BasePage):
         index.RelatedFields("resource_type", [index.SearchField("name")]),
         index.FilterField("resource_type"),
         index.FilterField("year"),
+        index.SearchField("attached_file_text"),
     ]
+    search_prefetch_related = ["files__document__collection"]  # read by search's indexing
     api_fields = BasePage.api_fields + TaxonomyMixin.taxonomy_api_fields + [
         APIField("resource_type"), APIField("body"), APIField("files"), APIField("external_url"),
         APIField("organisation"), APIField("year"), APIField("related_areas"), APIField("citation"),
@@ -142,6 +176,8 @@ class ResourcePage(TaxonomyMixin, BasePage):
         ]
     )
 
+    display_related = BasePage.display_related + ("resource_type", "organisation")
+
     class Meta:
         verbose_name = _("resource")
         verbose_name_plural = _("resources")
@@ -150,9 +186,17 @@ class ResourcePage(TaxonomyMixin, BasePage):
     def file_list(self):
         return [f for f in self.files.select_related("document") if f.document_id]
 
+    @cached_property
+    def attached_file_text(self):
+        """The text of the public PDF and DOCX files, so search finds a resource by them."""
+        from search.documents import public_text
+
+        return public_text(f.document for f in self.files.all())
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_areas"] = [area.localized for area in self.related_areas.live().public()]
+        context["related_areas"] = localized_all(public_pages(self.related_areas.all()))
+        localize([self.resource_type, self.organisation])
         return context
 
 
@@ -200,3 +244,21 @@ class ResourceKitPage(TaxonomyMixin, BasePage):
     class Meta:
         verbose_name = _("resource kit")
         verbose_name_plural = _("resource kits")
+
+    def get_context(self, request, *args, **kwargs):
+        """Swaps each item's resource for its visible version in the visitor's language.
+
+        All the kit's resources are read in one query, with their types and publishers, so
+        the sections' template costs nothing per item; hidden or withdrawn ones drop out.
+        """
+        context = super().get_context(request, *args, **kwargs)
+        items = [item for section in self.sections for item in section.value["items"]]
+        ids = [item["resource"].pk for item in items if item["resource"]]
+        if ids:
+            shown = localized_all(public_pages(ResourcePage.objects.filter(pk__in=ids)),
+                                  **card_terms())
+            by_key = {resource.translation_key: resource for resource in shown}
+            for item in items:
+                if item["resource"]:
+                    item["resource"] = by_key.get(item["resource"].translation_key)
+        return context

@@ -13,8 +13,10 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.localization import CachedLocalizedMixin
 
-class Term(TranslatableMixin, index.Indexed, models.Model):
+
+class Term(CachedLocalizedMixin, TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=100, allow_unicode=True, blank=True,
                             help_text=_("Used in filter links; the same in every language."))

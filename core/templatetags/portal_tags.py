@@ -10,7 +10,10 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Site
+from wagtail.models import Page, Site
+
+from core.localization import localized, localized_all
+from core.serving import home_sections, public_pages, route_chain
 
 register = template.Library()
 
@@ -66,7 +69,10 @@ def localized_home(context):
         site = Site.find_for_request(request)
         if site is None:
             return None
-        return site.root_page.localized
+        chain = route_chain(request)  # the served page's ancestors: no query needed
+        if len(chain) >= 2 and chain[1].translation_key == site.root_page.translation_key:
+            return chain[1]
+        return localized(site.root_page)
 
     return _cached(request, ("home", translation.get_language()), build)
 
@@ -88,21 +94,27 @@ def get_main_navigation(context):
 
     def build():
         from django.apps import apps
+        from django.contrib.contenttypes.models import ContentType
+
+        from content_areas.models import public_areas
 
         models = {key: apps.get_model(*label) for key, label in SECTION_TYPES.items()}
         keys = {model: key for key, model in models.items()}
-        area_model = apps.get_model("content_areas", "ContentAreaPage")
-        sections = home.get_children().live().public().type(*models.values()).specific()
+        sections = home_sections(request, home)
+        if sections is None:
+            sections = public_pages(Page.objects.child_of(home))
+        type_ids = {ct.pk for ct in ContentType.objects.get_for_models(*models.values()).values()}
         items = []
         for section in sections:
-            key = keys.get(type(section), "")
+            if section.content_type_id not in type_ids:
+                continue
+            key = keys.get(section.specific_class, "")
             children = []
             if key == "areas":
-                areas = area_model.objects.child_of(section).live().public()
                 children = [
                     {"key": "", "page": area, "title": area.title, "url": area.get_url(request),
                      "current": _state(current, area), "children": []}
-                    for area in areas
+                    for area in public_areas(section) if area.depth == section.depth + 1
                 ]
             items.append({
                 "key": key, "page": section, "title": section.title,
@@ -141,6 +153,9 @@ def get_breadcrumbs(context, page=None):
     home_depth = home.depth if home is not None else 2
     if page.depth <= home_depth:
         return []
+    chain = route_chain(_request(context))
+    if chain and chain[-1].pk == page.pk:  # ancestors already read by the fast route
+        return [ancestor for ancestor in chain[:-1] if ancestor.depth > home_depth and ancestor.live]
     return list(page.get_ancestors().filter(depth__gt=home_depth).live())
 
 
@@ -209,13 +224,10 @@ def elided_page_range(page_obj, on_each_side=1):
     return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=on_each_side, on_ends=1)
 
 
-@register.filter
-def localized_all(related_manager):
-    """`page.topics|localized_all`: the related terms, each in the visitor's language."""
-    if related_manager is None:
-        return []
-    items = related_manager.all() if hasattr(related_manager, "all") else related_manager
-    return [item.localized for item in items]
+@register.filter(name="localized_all")
+def localized_all_filter(related_manager):
+    """`page.topics|localized_all`: the related terms in the visitor's language, in one query."""
+    return localized_all(related_manager)
 
 
 @register.filter
@@ -253,3 +265,16 @@ def absolute_url(context, url):
     if not url or request is None:
         return url or ""
     return request.build_absolute_uri(url)
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context):
+    """The page's schema.org JSON-LD <script> (core.structured_data), or nothing."""
+    from core.models import PortalSettings
+    from core.structured_data import as_script, describe
+
+    page, request = context.get("page"), _request(context)
+    if page is None or request is None:
+        return ""
+    data = describe(page, request, PortalSettings.load(request_or_site=request))
+    return as_script(data) if data else ""

@@ -37,6 +37,10 @@ INSTALLED_APPS = [
     "case_studies",
     "learning",
     "search",
+    "editorial",
+    "alerts",
+    "partners",
+    "multilingual",
     # Wagtail and its contrib apps.
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales so locales can be synchronised
@@ -74,11 +78,15 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "multilingual.fallback.UnknownLanguageMiddleware",  # /de/... when German is not offered
     "django.middleware.locale.LocaleMiddleware",
+    "core.serving.PageServingMiddleware",  # per-request cache and two-query page routing
+    "multilingual.fallback.LanguageFallbackMiddleware",  # untranslated pages, remembered language
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "editorial.middleware.ReviewGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -181,21 +189,37 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False  # translations are reviewed before they go live
+# Optional machine translation in the localize editor (MACHINE_TRANSLATOR=deepl|libretranslate).
+from multilingual.machine_translation import machine_translator_from_env  # noqa: E402
 
-# Search: Wagtail's database backend by default; Elasticsearch or OpenSearch when
-# SEARCH_BACKEND names one (elasticsearch7/8/9, opensearch2/3) and SEARCH_URL says where.
+if (_machine_translator := machine_translator_from_env()) is not None:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = _machine_translator
+
+# Editorial workflow (see editorial/ and the README). An approval publishes through
+# editorial.workflows, which also records the review and sets the next review date.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflows.publish_approved"
+EDITORIAL_REVIEW_INTERVAL_MONTHS = int(os.environ.get("REVIEW_INTERVAL_MONTHS", "12"))
+EDITORIAL_DUE_SOON_DAYS = 30  # the dashboard also lists pages due within this many days
+EDITORIAL_REMINDER_INTERVAL_DAYS = int(os.environ.get("REVIEW_REMINDER_INTERVAL_DAYS", "7"))
+
+# Search: the database (PostgreSQL, or SQLite's FTS5) by default; Elasticsearch or OpenSearch
+# when SEARCH_BACKEND names one (elasticsearch7/8/9, opensearch2/3) and SEARCH_URL says where.
+# Either way through search.backends, which analyses each language with its own rules (see
+# the README's Search section).
 SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "database")
 if SEARCH_BACKEND == "database":
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 else:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": f"wagtail.search.backends.{SEARCH_BACKEND}",
+            "BACKEND": f"search.backends.{SEARCH_BACKEND}",
             "URLS": env_list("SEARCH_URL", "http://localhost:9200"),
             "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "portal_"),
             "TIMEOUT": 5,
         }
     }
+SEARCH_RESULTS_PER_PAGE = 10
+SEARCH_LOG_QUERIES = env_bool("SEARCH_LOG_QUERIES", True)  # daily counts per query, no visitor data
 
 # Background tasks (search and reference indexing). Immediate by default; production
 # switches to django_tasks_db's queue, worked by `manage.py db_worker`.
@@ -206,10 +230,24 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@localhost")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
+# The read API at /api/v2/ (portal/api.py). Its throttle reads the rate per request.
 REST_FRAMEWORK = {
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["portal.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "120/minute")},
 }
+API_CORS_ORIGINS = env_list("API_CORS_ORIGINS")  # origins whose browsers may GET the API; "*" for any
+WAGTAILAPI_LIMIT_MAX = 100  # items per API page; field sites harvest whole listings
+
+# Feeds and e-mail alerts (alerts/). `manage.py send_digests` may run hourly or daily: each
+# subscriber gets at most one digest per interval, and nothing when nothing is new.
+ALERTS_DIGEST_INTERVAL_DAYS = int(os.environ.get("ALERTS_DIGEST_INTERVAL_DAYS", "7"))
+ALERTS_CONFIRM_DAYS = 7  # how long a subscription confirmation link works
+ALERTS_FEED_LENGTH = 30  # items per feed
+
+# Partner-only areas (partners/): members of this group read restricted pages and private
+# collections after signing in at the portal's own sign-in page.
+PARTNER_GROUP_NAME = "Partners"
+WAGTAIL_FRONTEND_LOGIN_URL = "partners:login"
 
 LOGGING = {
     "version": 1,
