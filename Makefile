@@ -36,6 +36,7 @@ messages: $(STAMP)
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py setup_editorial
+	$(BIN)/python manage.py setup_partners
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py runserver $(HOST)
 
