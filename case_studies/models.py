@@ -20,6 +20,7 @@ from core.blocks import RICH_TEXT_FEATURES, HeadingBlock, ImageBlock, KeyFigures
 from core.localization import localize_related, localized_all
 from core.pages import BasePage, TaxonomyMixin
 from core.serving import public_pages
+from multilingual.listings import mark, source_value, under_q
 from resources.models import ResourcePage
 from taxonomy.serializers import TermSerializer
 
@@ -42,9 +43,11 @@ class CaseStudyIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["case_studies"] = (
-            public_pages(CaseStudyPage.objects.child_of(self))
-            .select_related("listing_image").order_by("-year", "-first_published_at")
+        context["case_studies"] = mark(
+            public_pages(CaseStudyPage.objects.filter(under_q(self)))
+            .select_related("listing_image").annotate(published=source_value("first_published_at"))
+            .order_by("-year", "-published"),
+            request,
         )
         return context
 
@@ -124,7 +127,8 @@ class CaseStudyPage(TaxonomyMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         resource_ids = self.related_resources.values_list("resource_id", flat=True)
-        related = localized_all(public_pages(ResourcePage.objects.filter(pk__in=resource_ids)))
+        related = mark(localized_all(public_pages(ResourcePage.objects.filter(pk__in=resource_ids))),
+                       request)
         localize_related(related, "resource_type")
         context["related_pages"] = related
         return context

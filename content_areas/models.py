@@ -21,6 +21,9 @@ from core.localization import localized_all
 from core.models import Person
 from core.pages import BasePage, TaxonomyMixin
 from core.serving import memoise, public_pages, route_chain
+from multilingual.listings import (
+    in_source_order, in_visitor_language_q, mark, source_path, source_value, under_q,
+)
 
 from .blocks import ApproachesBlock
 
@@ -48,7 +51,7 @@ class ContentAreaIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["areas"] = [area for area in public_areas(self) if area.depth == self.depth + 1]
+        context["areas"] = [area for area in public_areas(self, request) if area.depth == self.depth + 1]
         return context
 
 
@@ -57,17 +60,33 @@ def editor_order(item):
     return (item.position is None, item.position or 0)
 
 
-def public_areas(index):
+def public_areas(index, request=None):
     """Every live, public content area under `index` (areas and sub-areas), once per request.
 
     The main navigation lists the areas, the index shows them as cards and an area its
-    sub-areas: one query serves them all.
+    sub-areas: one query serves them all. In a language other than the default, the areas not
+    translated into it come in the default language, marked (multilingual.listings), and
+    everything is in the default tree's order; `sub_areas_of` finds an area's sub-areas.
     """
     def build():
-        areas = ContentAreaPage.objects.descendant_of(index).select_related("listing_image")
-        return list(public_pages(areas).order_by("path"))
+        areas = ContentAreaPage.objects.filter(under_q(index, descendants=True))
+        areas = public_pages(areas).select_related("listing_image").annotate(source_path=source_path())
+        return mark(in_source_order(areas), request)
 
     return memoise(("content_areas", index.pk), build)
+
+
+def sub_areas_of(areas, area):
+    """The sub-areas of `area` among `areas` (public_areas), in any language.
+
+    Read by position in the default tree (`tree_path`): an English sub-area not translated yet
+    belongs under the French translation of its English parent.
+    """
+    anchor = next((item for item in areas if item.pk == area.pk), None)
+    if anchor is None:
+        return []
+    return [item for item in areas
+            if item.depth == area.depth + 1 and item.tree_path.startswith(anchor.tree_path)]
 
 
 class ContentAreaPage(TaxonomyMixin, BasePage):
@@ -125,17 +144,20 @@ class ContentAreaPage(TaxonomyMixin, BasePage):
         return issubclass(self.get_parent().specific_class, ContentAreaPage)
 
     def sub_areas(self, request=None):
+        """The visible sub-areas, with those not translated into the visitor's language."""
         index = next((page for page in reversed(route_chain(request))
                       if issubclass(page.specific_class, ContentAreaIndexPage)), None)
-        if index is None:
-            return public_pages(ContentAreaPage.objects.child_of(self)).select_related("listing_image")
-        return [area for area in public_areas(index)
-                if area.depth == self.depth + 1 and area.path.startswith(self.path)]
+        if index is None:  # not served by the fast route: read this area's own sub-areas
+            areas = public_pages(ContentAreaPage.objects.filter(under_q(self)))
+            areas = areas.select_related("listing_image").annotate(source_path=source_path())
+            return mark(in_source_order(areas), request)
+        return sub_areas_of(public_areas(index, request), self)
 
-    def featured(self):
+    def featured(self, request=None):
         """Editor-picked products grouped by kind, in the visitor's language where it exists.
 
-        One query per kind of product that may be featured, however many are.
+        One query per kind of product that may be featured, however many are. Those not
+        translated yet are marked (multilingual.listings) and linked at their fallback address.
         """
         from resources.models import ResourcePage, card_terms
 
@@ -151,13 +173,17 @@ class ContentAreaPage(TaxonomyMixin, BasePage):
             terms = card_terms() if model is ResourcePage else {}
             picked += localized_all(sources, position=position, **terms)
         picked.sort(key=editor_order)
+        mark(picked, request)
         groups = {}
         for page in picked:
             groups.setdefault(page._meta.verbose_name_plural, []).append(page)
         return groups
 
-    def latest_resources(self, limit=6):
-        """The newest resources linked to this area or sharing its topics, in this locale."""
+    def latest_resources(self, limit=6, request=None):
+        """The newest resources linked to this area or sharing its topics.
+
+        In the visitor's language, with the default-language ones not translated into it.
+        """
         from resources.models import ResourcePage, card_terms
 
         # Match on translation keys: translated pages keep pointing at default-language terms
@@ -165,10 +191,11 @@ class ContentAreaPage(TaxonomyMixin, BasePage):
         match = models.Q(related_areas__translation_key=self.translation_key) | models.Q(
             topics__translation_key__in=self.topics.values_list("translation_key", flat=True)
         )
-        return list(
-            public_pages(ResourcePage.objects.filter(locale=self.locale_id)).filter(match)
+        return mark(
+            public_pages(ResourcePage.objects.filter(in_visitor_language_q())).filter(match)
             .distinct().select_related(*ResourcePage.display_related).annotate(**card_terms())
-            .order_by("-first_published_at")[:limit]
+            .annotate(published=source_value("first_published_at")).order_by("-published")[:limit],
+            request,
         )
 
     def specialists_localized(self):
@@ -184,8 +211,8 @@ class ContentAreaPage(TaxonomyMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured_groups"] = self.featured()
-        context["latest_resources"] = self.latest_resources()
+        context["featured_groups"] = self.featured(request)
+        context["latest_resources"] = self.latest_resources(request=request)
         context["sub_areas"] = self.sub_areas(request)
         context["specialists"] = self.specialists_localized()
         return context

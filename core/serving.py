@@ -64,6 +64,11 @@ def default_locale_id():
     return memoise(("default_locale",), lambda: Locale.get_default().pk)
 
 
+def locale_codes():
+    """{Locale id: language code} for every locale, read once per request."""
+    return memoise(("locale_codes",), lambda: dict(Locale.objects.values_list("pk", "language_code")))
+
+
 def public_q():
     """Pages outside every view-restricted section, as one SQL condition.
 
@@ -84,7 +89,8 @@ def public_pages(queryset):
 def route_chain(request):
     """The served page's ancestors from the root down (base Page objects), then the page.
 
-    Empty when the fast route did not serve this request (search, errors, fall-backs).
+    Empty when the fast route did not serve this request, until `read_home` has read the root
+    and home page for a view that serves no page (search, errors): then those two.
     """
     return getattr(request, "_portal_route_chain", []) if request is not None else []
 
@@ -95,6 +101,32 @@ def home_sections(request, home):
     if len(chain) >= 2 and chain[1].pk == home.pk:
         return getattr(request, "_portal_home_sections", None)
     return None
+
+
+def _home_sections(pages, root, home, default_home):
+    """The visible sections under `home`, and those of `default_home` not translated yet.
+
+    The default home's sections come in only when the visitor reads another language. Each
+    section gets `source_path`, its default-language version's path, for
+    multilingual.listings.in_source_order to sort the merged list as the default home is.
+    """
+    def visible(parent):
+        if parent is None or root.is_restricted or parent.is_restricted:
+            return []
+        return [page for page in pages if page.depth == parent.depth + 1
+                and page.path.startswith(parent.path) and page.live and not page.is_restricted]
+
+    sections = visible(home)
+    if default_home is None or default_home.pk == home.pk:
+        return sections
+    translated = {page.translation_key for page in pages
+                  if page.depth == home.depth + 1 and page.path.startswith(home.path) and page.live}
+    source = {page.translation_key: page.path for page in pages
+              if page.depth == home.depth + 1 and page.path.startswith(default_home.path)}
+    sections += [page for page in visible(default_home) if page.translation_key not in translated]
+    for page in sections:
+        page.source_path = source.get(page.translation_key)
+    return sections
 
 
 def _routes_like_page(page_class):
@@ -118,8 +150,71 @@ def fast_route(request, path):
     url_paths = ["/", home_path] + [
         home_path + "/".join(components[: index + 1]) + "/" for index in range(len(components))
     ]
-    # The same query brings the home page's children: the main navigation's sections.
-    sections = Q(url_path__startswith=home_path, depth=site.root_page.depth + 1)
+    default_home_path = next(
+        (root.root_path for root in root_paths if root.language_code == settings.LANGUAGE_CODE), None
+    )
+    pages, chain = _read_chain(site, url_paths, default_home_path)
+    if not _is_chain(chain):
+        return False
+    restrictions = list(chain)
+    if len(chain) < len(url_paths):
+        if len(chain) < 2:
+            return False
+        # Not in the visitor's tree: the untranslated page of the default tree, as the fallback
+        # router (multilingual.fallback) would serve it, or None, Wagtail's 404, as it would.
+        if language == settings.LANGUAGE_CODE:
+            return None
+        if any(page.alias_of_id or not page.live or not _routes_like_page(page.specific_class)
+               for page in chain[1:]):
+            return False
+        found = _fallback_chain(chain[-1], components[len(chain) - 2:])
+        if found is None:
+            request._portal_fallback_routed = True  # the fallback router would find no page
+        if not found:
+            return found
+        request._portal_fallback_routed = True
+        served, source_ancestors = found
+        restrictions += source_ancestors + served
+        parent = (source_ancestors + served)[-2]
+        chain = chain + served
+    else:
+        if any(page.alias_of_id for page in chain) or not all(
+            _routes_like_page(page.specific_class) for page in chain[1:]
+        ):
+            return False
+        parent = chain[-2] if len(chain) > 1 else None
+    target = chain[-1]
+    if not target.live:
+        return None
+
+    page_class = target.specific_class
+    page = page_class._default_manager.select_related(
+        "locale", *getattr(page_class, "display_related", ())
+    ).get(pk=target.pk)
+    if parent is not None:
+        page._cached_parent_obj = parent
+    page._portal_unrestricted = not any(ancestor.is_restricted for ancestor in restrictions)
+    request._portal_route_chain = chain[:-1] + [page]
+    if chain[1].depth == site.root_page.depth:
+        default_home = next((page for page in pages if page.url_path == default_home_path), None)
+        request._portal_home_sections = _home_sections(pages, chain[0], chain[1], default_home)
+    remember(("locale", language), chain[1].locale_id)
+    return RouteResult(page)
+
+
+def _read_chain(site, url_paths, default_home_path):
+    """The pages at `url_paths` (root, home, ...) and the sections of the menu, in one query.
+
+    The same query brings the home page's children, the main navigation's sections, and in
+    another language the default home page and its children too, for the untranslated ones.
+    Returns (every page read, those at `url_paths` by depth).
+    """
+    home_path = url_paths[1]
+    section_depth = site.root_page.depth + 1
+    sections = Q(url_path__startswith=home_path, depth=section_depth)
+    if default_home_path is not None and default_home_path != home_path:
+        sections |= Q(url_path=default_home_path) | Q(url_path__startswith=default_home_path,
+                                                      depth=section_depth)
     restricted = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
     pages = list(
         Page.objects.filter(Q(url_path__in=url_paths) | sections)
@@ -127,37 +222,81 @@ def fast_route(request, path):
         .order_by("path")
     )
     wanted = set(url_paths)
-    chain = sorted((page for page in pages if page.url_path in wanted), key=lambda page: page.depth)
-    if len(chain) < len(url_paths):
-        return None if len(chain) >= 2 else False  # a missing page is Wagtail's 404 too
-    for parent, child in zip(chain, chain[1:]):
-        if child.depth != parent.depth + 1 or not child.path.startswith(parent.path):
-            return False
-    if any(page.alias_of_id for page in chain) or not all(
+    return pages, sorted((page for page in pages if page.url_path in wanted), key=lambda page: page.depth)
+
+
+def read_home(request):
+    """For a view that serves no page (search, forms, error pages): the visitor's home page
+    and the menu's sections in one query, as the fast route reads them for pages.
+
+    Stores them where the menu and `localized_home` look for the route's, and returns the
+    chain (root, home), or [] when this cannot be done as certainly as `.localized` would
+    (no live home in the visitor's language), leaving the template tags to query.
+    """
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    language = translation.get_language()
+    root_paths = [root for root in Site.get_site_root_paths() if root.site_id == site.pk]
+    home_path = next((root.root_path for root in root_paths if root.language_code == language), None)
+    if home_path is None:
+        return []
+    default_home_path = next(
+        (root.root_path for root in root_paths if root.language_code == settings.LANGUAGE_CODE), None
+    )
+    if default_home_path == site.root_page.url_path:
+        remember(("default_locale",), site.root_page.locale_id)
+    pages, chain = _read_chain(site, ["/", home_path], default_home_path)
+    if len(chain) != 2 or not _is_chain(chain) or not chain[1].live or chain[1].depth != site.root_page.depth:
+        return []
+    default_home = next((page for page in pages if page.url_path == default_home_path), None)
+    request._portal_route_chain = chain
+    request._portal_home_sections = _home_sections(pages, chain[0], chain[1], default_home)
+    remember(("locale", language), chain[1].locale_id)
+    return chain
+
+
+def _is_chain(pages):
+    """Whether `pages`, sorted by depth, go down the tree one parent to its child at a time."""
+    return all(child.depth == parent.depth + 1 and child.path.startswith(parent.path)
+               for parent, child in zip(pages, pages[1:]))
+
+
+def _fallback_chain(deepest, components):
+    """The default-language pages that serve `components` below `deepest`'s source, or False.
+
+    `deepest` is the last live page of the visitor's tree on the way to the requested address.
+    Returns (the pages below its source down to the requested one, the source and its
+    ancestors), the same page multilingual.fallback.fallback_route finds, in two queries
+    instead of two per level; False whenever that is not certain, to let it route.
+    """
+    source = (Page.objects.filter(translation_key=deepest.translation_key, locale_id=default_locale_id())
+              .values_list("url_path", flat=True).first())
+    if source is None:
+        return False
+    ancestors = [source[: index + 1] for index, char in enumerate(source) if char == "/"]
+    served_paths = [source + "/".join(components[: index + 1]) + "/" for index in range(len(components))]
+    restricted = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
+    rows = {page.url_path: page for page in Page.objects.filter(url_path__in=ancestors + served_paths)
+            .annotate(is_restricted=Exists(restricted))}
+    if any(path not in rows for path in ancestors):
+        return False
+    source_ancestors = [rows[path] for path in ancestors]
+    served = []
+    for path in served_paths:
+        if path not in rows:
+            break
+        served.append(rows[path])
+    chain = source_ancestors + served
+    if not _is_chain(chain) or any(page.alias_of_id for page in chain) or not all(
         _routes_like_page(page.specific_class) for page in chain[1:]
     ):
         return False
-    target = chain[-1]
-    if not target.live:
-        return None
-
-    page_class = target.specific_class
-    page = page_class._default_manager.select_related(
-        *getattr(page_class, "display_related", ())
-    ).get(pk=target.pk)
-    if len(chain) > 1:
-        page._cached_parent_obj = chain[-2]
-    page._portal_unrestricted = not any(ancestor.is_restricted for ancestor in chain)
-    request._portal_route_chain = chain[:-1] + [page]
-    if chain[1].depth == site.root_page.depth:
-        home_is_public = not (chain[0].is_restricted or chain[1].is_restricted)
-        request._portal_home_sections = [
-            section for section in pages
-            if section.depth == site.root_page.depth + 1 and section.path.startswith(chain[1].path)
-            and section.live and not section.is_restricted and home_is_public
-        ]
-    remember(("locale", language), chain[1].locale_id)
-    return RouteResult(page)
+    if len(served) < len(served_paths):
+        return None  # Wagtail's route from the source stops at the same missing slug: 404
+    if not all(page.live for page in chain[1:]):
+        return False
+    return served, source_ancestors
 
 
 class PageServingMiddleware:

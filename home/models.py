@@ -10,6 +10,7 @@ from wagtail.models import Orderable
 from core.localization import localized_all
 from core.pages import BasePage
 from core.serving import public_pages
+from multilingual.listings import in_source_order, mark, source_path, source_value, under_q
 
 
 class HomePage(BasePage):
@@ -58,15 +59,22 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
 
         def featured(model, ids):
-            """The visible pages among `ids`, each in the visitor's language, in one query."""
-            return localized_all(public_pages(model.objects.filter(pk__in=ids)))
+            """The visible pages among `ids`, each in the visitor's language, in one query.
+
+            Those not translated into it yet are marked and linked at their fallback address;
+            all come in the default tree's order.
+            """
+            pages = localized_all(public_pages(model.objects.filter(pk__in=ids)), source_path=source_path())
+            return mark(in_source_order(pages), request)
 
         case_study = self.featured_case_study_id and featured(CaseStudyPage, [self.featured_case_study_id])
         module = self.featured_module_id and featured(ELearningModulePage, [self.featured_module_id])
-        latest_resources = (
-            public_pages(ResourcePage.objects.descendant_of(self))
+        # This home page's resources, and the default home's not translated into its language.
+        latest_resources = mark(
+            public_pages(ResourcePage.objects.filter(under_q(self, descendants=True)))
             .select_related(*ResourcePage.display_related).annotate(**card_terms())
-            .order_by("-first_published_at")[:6]
+            .annotate(published=source_value("first_published_at")).order_by("-published")[:6],
+            request,
         )
         context.update(
             featured_areas=featured(ContentAreaPage, self.featured_areas.values("area_id")),

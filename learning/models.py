@@ -12,6 +12,7 @@ from wagtail_localize.fields import SynchronizedField
 from core.blocks import RICH_TEXT_FEATURES
 from core.pages import BasePage, TaxonomyMixin
 from core.serving import public_pages
+from multilingual.listings import in_source_order, mark, source_path, under_q
 
 from .blocks import LessonStepsBlock
 
@@ -45,9 +46,10 @@ class ELearningIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["modules"] = (
-            public_pages(ELearningModulePage.objects.child_of(self))
-            .select_related("listing_image").order_by("title")
+        context["modules"] = mark(
+            public_pages(ELearningModulePage.objects.filter(under_q(self)))
+            .select_related("listing_image").order_by("title"),
+            request,
         )
         return context
 
@@ -112,12 +114,19 @@ class ELearningModulePage(TaxonomyMixin, BasePage):
             self.get_translations(inclusive=True).live().values_list("locale__language_code", flat=True)
         )
 
-    def lessons(self):
-        return public_pages(LessonPage.objects.child_of(self))
+    def lessons(self, request=None, fields=None):
+        """The visible lessons in order, with those not translated into the visitor's language.
+
+        `fields` limits the columns read (a lesson's navigation needs only titles and paths).
+        """
+        lessons = public_pages(LessonPage.objects.filter(under_q(self)))
+        if fields:
+            lessons = lessons.only(*fields)
+        return mark(in_source_order(lessons.annotate(source_path=source_path())), request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["lessons"] = list(self.lessons())
+        context["lessons"] = self.lessons(request)
         return context
 
 
@@ -149,7 +158,8 @@ class LessonPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         module = self.get_parent().specific
-        siblings = list(module.lessons().only("id", "title", "url_path", "path", "depth", "locale"))
+        siblings = module.lessons(request, fields=("id", "title", "url_path", "path", "depth", "locale",
+                                                   "translation_key"))
         position = next((i for i, lesson in enumerate(siblings) if lesson.pk == self.pk), None)
         context.update(
             module=module,

@@ -30,7 +30,7 @@ from django.conf.locale import LANG_INFO
 from django.http import Http404
 from django.utils import translation
 from django.views.defaults import page_not_found
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from core.serving import active_locale_id
 
@@ -83,11 +83,12 @@ def _route_or_none(page, request, components):
 def route(request, path):
     """Wagtail's route for `path`, falling back to the source tree; marks foreign content."""
     result = Page.route_for_request(request, path)
-    if result is None and translation.get_language() != settings.LANGUAGE_CODE:
+    if (result is None and translation.get_language() != settings.LANGUAGE_CODE
+            and not getattr(request, "_portal_fallback_routed", False)):  # core.serving did it
         result = fallback_route(request, path)
         request._wagtail_route_for_request = result
     if result is not None and result[0].locale_id != active_locale_id():  # no query on the fast route
-        request._portal_content_language = Locale.objects.get(pk=result[0].locale_id).language_code
+        request._portal_content_language = result[0].locale.language_code  # selected by the fast route
     return result
 
 

@@ -19,6 +19,7 @@ from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from core.localization import localize, localized_all
 from core.pages import BasePage, TaxonomyMixin
 from core.serving import active_locale_id, public_pages
+from multilingual.listings import mark, source_value, under_q
 
 from .blocks import KitSectionBlock
 from .forms import ResourcePageForm
@@ -82,9 +83,9 @@ class ResourceLibraryPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         resources = (
-            public_pages(ResourcePage.objects.child_of(self))
+            public_pages(ResourcePage.objects.filter(under_q(self)))
             .select_related(*ResourcePage.display_related).annotate(**card_terms())
-            .order_by("-year", "-first_published_at")
+            .annotate(published=source_value("first_published_at")).order_by("-year", "-published")
         )
         filters = {}
         type_slug = request.GET.get("type", "")
@@ -100,12 +101,13 @@ class ResourceLibraryPage(BasePage):
             page_obj = paginator.page(get_page_number(request))
         except (EmptyPage, PageNotAnInteger):
             page_obj = paginator.page(paginator.num_pages)
+        page_obj.object_list = mark(page_obj.object_list, request)
         default_terms = {"locale__language_code": settings.LANGUAGE_CODE}
         context.update(
             resources=page_obj,
             filters=filters,
-            kits=public_pages(ResourceKitPage.objects.child_of(self))
-            .select_related("listing_image").order_by("title"),
+            kits=mark(public_pages(ResourceKitPage.objects.filter(under_q(self)))
+                      .select_related("listing_image").order_by("title"), request),
             resource_types=localized_all(ResourceType.objects.filter(**default_terms)),
             topics=localized_all(Topic.objects.filter(**default_terms)),
         )
@@ -195,7 +197,7 @@ class ResourcePage(TaxonomyMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_areas"] = localized_all(public_pages(self.related_areas.all()))
+        context["related_areas"] = mark(localized_all(public_pages(self.related_areas.all())), request)
         localize([self.resource_type, self.organisation])
         return context
 
@@ -249,14 +251,15 @@ class ResourceKitPage(TaxonomyMixin, BasePage):
         """Swaps each item's resource for its visible version in the visitor's language.
 
         All the kit's resources are read in one query, with their types and publishers, so
-        the sections' template costs nothing per item; hidden or withdrawn ones drop out.
+        the sections' template costs nothing per item; hidden or withdrawn ones drop out, and
+        those not translated yet are marked and linked at their fallback address.
         """
         context = super().get_context(request, *args, **kwargs)
         items = [item for section in self.sections for item in section.value["items"]]
         ids = [item["resource"].pk for item in items if item["resource"]]
         if ids:
-            shown = localized_all(public_pages(ResourcePage.objects.filter(pk__in=ids)),
-                                  **card_terms())
+            shown = mark(localized_all(public_pages(ResourcePage.objects.filter(pk__in=ids)),
+                                       **card_terms()), request)
             by_key = {resource.translation_key: resource for resource in shown}
             for item in items:
                 if item["resource"]:

@@ -106,6 +106,26 @@ class TestPublicPages(PublicPagesTestCase):
                 count, _ = self.count_queries(self.t.library.url + query)
                 assert count <= QUERY_BUDGET
 
+    def test_untranslated_pages_within_budget_and_served_in_english(self):
+        """Pages the fallback router serves under /fr/ are routed as cheaply as translated ones."""
+        for page in (self.t.lessons[1], self.extra_resources[10]):
+            url = "/fr" + page.url[len("/en"):]
+            with self.subTest(url=url):
+                count, queries = self.count_queries(url)
+                sql = "\n".join(query["sql"][:160] for query in queries.captured_queries)
+                assert count <= QUERY_BUDGET, f"{url}: {count} queries\n{sql}"
+                html = self.client.get(url).content.decode()
+                soup = BeautifulSoup(html, "html.parser")
+                assert soup.html["lang"] == "fr"
+                assert soup.find("h1").get_text(strip=True) == page.title
+                assert soup.find(attrs={"lang": "en"}) is not None  # the content is marked English
+        with self.subTest("missing below an untranslated page"):
+            missing = "/fr" + self.t.lessons[1].url[len("/en"):] + "nowhere/"
+            self.client.get(missing)
+            with CaptureQueriesContext(connection) as queries:
+                assert self.client.get(missing).status_code == 404
+            assert len(queries.captured_queries) <= QUERY_BUDGET
+
     def test_not_found_page_is_cheap(self):
         self.client.get("/fr/nowhere/")
         with CaptureQueriesContext(connection) as queries:

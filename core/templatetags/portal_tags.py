@@ -13,7 +13,8 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from core.localization import localized, localized_all
-from core.serving import home_sections, public_pages, route_chain
+from core.serving import home_sections, public_pages, read_home, route_chain
+from multilingual.listings import in_source_order, listed_url, mark, source_path, under_q
 
 register = template.Library()
 
@@ -69,7 +70,7 @@ def localized_home(context):
         site = Site.find_for_request(request)
         if site is None:
             return None
-        chain = route_chain(request)  # the served page's ancestors: no query needed
+        chain = route_chain(request) or read_home(request)  # no query for a routed page
         if len(chain) >= 2 and chain[1].translation_key == site.root_page.translation_key:
             return chain[1]
         return localized(site.root_page)
@@ -84,7 +85,10 @@ def get_main_navigation(context):
     Usage: `{% get_main_navigation as nav_items %}`. Each item is a dict with `key` (one of
     SECTION_TYPES, or "" for anything else), `page`, `title`, `url`, `current` (an
     aria-current value or "") and `children` (the same shape; the content areas under the
-    content area index, empty for the other sections).
+    content area index, empty for the other sections). Sections and areas not translated into
+    the visitor's language are included in the default language, their `page` marked with
+    `content_language` and `url` the address the fallback router serves them at
+    (multilingual.listings).
     """
     request = _request(context)
     home = localized_home(context)
@@ -102,23 +106,23 @@ def get_main_navigation(context):
         keys = {model: key for key, model in models.items()}
         sections = home_sections(request, home)
         if sections is None:
-            sections = public_pages(Page.objects.child_of(home))
+            sections = public_pages(Page.objects.filter(under_q(home))).annotate(source_path=source_path())
         type_ids = {ct.pk for ct in ContentType.objects.get_for_models(*models.values()).values()}
         items = []
-        for section in sections:
+        for section in mark(in_source_order(sections), request):
             if section.content_type_id not in type_ids:
                 continue
             key = keys.get(section.specific_class, "")
             children = []
             if key == "areas":
                 children = [
-                    {"key": "", "page": area, "title": area.title, "url": area.get_url(request),
+                    {"key": "", "page": area, "title": area.title, "url": listed_url(area, request),
                      "current": _state(current, area), "children": []}
-                    for area in public_areas(section) if area.depth == section.depth + 1
+                    for area in public_areas(section, request) if area.depth == section.depth + 1
                 ]
             items.append({
                 "key": key, "page": section, "title": section.title,
-                "url": section.get_url(request), "current": _state(current, section),
+                "url": listed_url(section, request), "current": _state(current, section),
                 "children": children,
             })
         return items

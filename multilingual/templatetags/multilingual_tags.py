@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.html import format_html
 from wagtail.models import Locale
 
+from multilingual import listings
 from multilingual.fallback import content_language
 
 register = template.Library()
@@ -34,6 +35,50 @@ def content_language_attrs(context):
         return ""
     info = _language(code)
     return format_html(' lang="{}" dir="{}"', code, "rtl" if info["bidi"] else "ltr")
+
+
+@register.simple_tag(takes_context=True)
+def listed_url(context, page):
+    """`{% pageurl %}` for a listed page, or the fallback address it is listed at.
+
+    multilingual.listings marks the pages a listing shows although they are not translated into
+    the visitor's language; linking to them under the visitor's language prefix keeps the
+    interface in that language (the fallback router serves them there).
+    """
+    return listings.listed_url(page, context.get("request"))
+
+
+@register.simple_tag
+def item_language_attrs(page, link=False):
+    """` lang=".." dir=".."` for a listed page's title or summary when they are in another language.
+
+    With `link=True`, for the page's link, `hreflang` too. Nothing for a page in the visitor's
+    language, so templates can always write `<a href=".."{% item_language_attrs page link=True %}>`.
+    """
+    code = listings.other_language(page)
+    if not code:
+        return ""
+    info = _language(code)
+    attrs = format_html(' lang="{}" dir="{}"', code, "rtl" if info["bidi"] else "ltr")
+    return attrs + format_html(' hreflang="{}"', code) if link else attrs
+
+
+@register.simple_tag
+def item_hreflang(page):
+    """` hreflang=".."` for a link to a listed page in another language, whose text is not its title."""
+    code = listings.other_language(page)
+    return format_html(' hreflang="{}"', code) if code else ""
+
+
+@register.inclusion_tag("multilingual/language_badge.html")
+def item_language_badge(page):
+    """A small badge naming, in the visitor's language, the language of a listed page's content.
+
+    Nothing for a page in the visitor's language. Put it outside the element carrying
+    `item_language_attrs`: its text is in the visitor's language.
+    """
+    code = listings.other_language(page)
+    return {"language": _language(code) if code else None}
 
 
 @register.inclusion_tag("multilingual/fallback_notice.html", takes_context=True)
