@@ -1,8 +1,9 @@
 # Run by run.py inside `manage.py shell -c` on the scratch database (never on a real one).
-# Picks one page of each public type in each language, gives the Arabic tree a copy of each
-# picked page the demo has not translated (its text stays English; what is measured is the
-# right-to-left layout and the page's weight), points the Site at the benchmark's port, and
-# prints {key: {language: url}} as JSON on its last line.
+# Picks one page of each public type and gives every language a copy of it where the demo has
+# no translation (its text stays English; what is measured is each language's layout, right to
+# left in Arabic, and the page's weight), so that the budget covers every type in every
+# language. Points the Site at the benchmark's port and prints {key: {language: url}} as JSON
+# on its last line.
 import json
 
 from django.conf import settings
@@ -42,11 +43,13 @@ def ensure_translation(page, locale):
 
 Site.objects.filter(is_default_site=True).update(hostname="127.0.0.1", port=int("PORT_PLACEHOLDER"))
 default = Locale.get_default()
-arabic = Locale.objects.get(language_code="ar")
+codes = [code for code, _name in settings.LANGUAGES]
+others = Locale.objects.filter(language_code__in=codes).exclude(pk=default.pk)
 urls = {}
 for key, model in TYPES.items():
     source = model.objects.live().filter(locale=default).order_by("path").first()
-    ensure_translation(source, arabic)
+    for locale in others:
+        ensure_translation(source, locale)
     urls[key] = {}
     for code, _name in settings.LANGUAGES:
         version = in_language(source, Locale.objects.get(language_code=code))

@@ -122,25 +122,34 @@ def warm(env, port, pages):
     manage(env, "shell", "-c", script)
 
 
+def failing_audits(report, category):
+    """The audits that count towards `category`'s score (weight above 0) and did not pass."""
+    failing = []
+    for ref in report["categories"][category]["auditRefs"]:
+        audit = report["audits"][ref["id"]]
+        if (ref["weight"] and audit.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
+                and (audit.get("score") or 0) < 1):
+            failing.append(ref["id"])
+    return failing
+
+
 def lighthouse(url, work, attempts=3):
-    """Scores (0-100) of one mobile Lighthouse run of `url`."""
+    """Scores (0-100) of one mobile Lighthouse run of `url`, and the audits that cost points."""
     out = work / "lighthouse.json"
     for _ in range(attempts):
+        out.unlink(missing_ok=True)  # never read the previous page's report
         result = subprocess.run(
             [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
              f"--chrome-flags={CHROMIUM_FLAGS}", "--only-categories=" + ",".join(CATEGORIES)],
             env={**os.environ, "CHROME_PATH": shutil.which("chromium") or ""},
             capture_output=True, text=True,
         )
-        if result.returncode == 0 and out.exists():
-            report = json.loads(out.read_text())
-            if not report.get("runtimeError"):
-                scores = {key: round(report["categories"][key]["score"] * 100) for key in CATEGORIES}
-                failing = [audit["id"] for audit in report["audits"].values()
-                           if audit.get("score") is not None and audit["score"] < 1
-                           and audit.get("scoreDisplayMode") in ("binary", "numeric")]
-                return scores, failing
-        if "NO_NAVSTART" not in (result.stderr + result.stdout):
+        report = json.loads(out.read_text()) if out.exists() else {}
+        error = (report.get("runtimeError") or {}).get("code", "")
+        if result.returncode == 0 and report and not error:
+            scores = {key: round(report["categories"][key]["score"] * 100) for key in CATEGORIES}
+            return scores, {key: failing_audits(report, key) for key in CATEGORIES}
+        if "NO_NAVSTART" not in (error + result.stderr + result.stdout):
             break
     raise SystemExit(f"Lighthouse failed on {url}:\n{result.stderr[-2000:]}")
 
@@ -154,6 +163,9 @@ def main():
     if not shutil.which("chromium"):
         raise SystemExit("Debian's chromium is needed: apt-get install chromium")
     if not args.skip_lighthouse and not LIGHTHOUSE.exists():
+        if not shutil.which("npm"):
+            raise SystemExit("npm is needed to install Lighthouse from package-lock.json "
+                             "(or pass --skip-lighthouse for the page weights alone)")
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=HERE, check=True)
 
     work = Path(tempfile.mkdtemp(prefix="portal-bench-"))
@@ -174,7 +186,10 @@ def main():
         failed = [row for row in weights if not row["ok"]]
         if not args.skip_lighthouse:
             print("\nLighthouse 12.8.2, mobile profile (median of %d run(s))" % args.runs)
-            print(f"{'page':<12} {'lang':<5} " + " ".join(f"{c[:13]:>14}" for c in CATEGORIES))
+            # The load average beside each row: on a shared machine a low performance score
+            # under heavy load is worth a re-run before it is taken for the page's fault.
+            print(f"{'page':<12} {'lang':<5} " + " ".join(f"{c[:13]:>14}" for c in CATEGORIES)
+                  + f" {'load':>6}")
             for key in LIGHTHOUSE_PAGES:
                 for language in ("en", "ar"):
                     url = pages[key][language]
@@ -182,7 +197,10 @@ def main():
                     scores = {c: sorted(run[0][c] for run in runs)[len(runs) // 2] for c in CATEGORIES}
                     low = [c for c in CATEGORIES if scores[c] < BUDGET[c]]
                     marks = " ".join(f"{scores[c]:>14}" for c in CATEGORIES)
-                    print(f"{key:<12} {language:<5} {marks}" + (f"   below budget; failing audits: {runs[0][1]}" if low else ""), flush=True)
+                    load = f" {os.getloadavg()[0]:>6.1f}"
+                    below = "; ".join(f"{c}: {', '.join(runs[0][1][c])}" for c in low)
+                    below = f"   below budget; failing audits: {below}" if low else ""
+                    print(f"{key:<12} {language:<5} {marks}{load}{below}", flush=True)
                     if low:
                         failed.append((key, language, low))
         if failed:

@@ -34,8 +34,12 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
 # Compressed, fingerprinted static files served by whitenoise, right after the security
-# middleware so they skip the rest of the stack.
-MIDDLEWARE = MIDDLEWARE[:1] + ["whitenoise.middleware.WhiteNoiseMiddleware"] + MIDDLEWARE[1:]  # noqa: F405
+# middleware so they skip the rest of the stack; then pages, feeds and JSON gzipped on the way
+# out (portal/compression.py), as gunicorn may face visitors without a web server in front.
+MIDDLEWARE = MIDDLEWARE[:1] + [  # noqa: F405
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.compression.TextGZipMiddleware",
+] + MIDDLEWARE[1:]  # noqa: F405
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
