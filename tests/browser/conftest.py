@@ -3,13 +3,18 @@
 Why the set-up is hand-made rather than pytest-django's `live_server` and `transactional_db`:
 those flush the database after every test, and building the portal (pages in three languages,
 roles, users) for each test would make the suite ten times slower. Instead each test module
-gets one portal, built and committed once, served by one live server thread; afterwards the
-database is flushed and the rows that migrations created (root page, locales, site...) are
-restored, exactly as Django's `serialized_rollback` does, so the tests that follow see the
-database as they expect.
+gets one portal, built and committed once, served by one live server; afterwards the database
+is flushed and the rows that migrations created (root page, locales, site, content types...)
+are restored, exactly as Django's `serialized_rollback` does. So wherever these tests run in
+the suite, first, last or in between, the tests after them find the database as migrations
+left it.
 
-The tests are marked `browser` and `django_db` (pytestmark in each module): each runs in a
-transaction that is rolled back, so what the live server writes during a test goes too.
+No test here runs inside a transaction: what the live server writes is committed as in
+production, so `on_commit` work (search indexing after publishing) happens, on SQLite and
+PostgreSQL alike, and a module's tests see each other's writes until the module's clean-up.
+This folder's `db` fixture therefore replaces pytest-django's (which would wrap each test in a
+transaction) with plain database access; the tests still ask for `db` because that is how
+pytest-django learns that the test database must be created.
 
 Nothing is downloaded: the browser is Debian's `chromium` package, axe-core comes from the
 npm lock file in this folder (`npm ci`, run by `make test`). Without them the tests are skipped
@@ -21,6 +26,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
 
 HERE = Path(__file__).resolve().parent
 AXE_SCRIPT = HERE / "node_modules" / "axe-core" / "axe.min.js"
@@ -55,18 +62,31 @@ def chromium(portal):
     """Debian's chromium for one test module, started after the module's portal and closed
     before it, so that no browser connection outlives the server."""
     _require_tools()
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    connection = connections["default"]  # the one the portal was built with
     # Playwright's sync API runs an event loop in the test thread; Django would otherwise
     # refuse the database calls that fixtures and assertions make from it.
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=shutil.which("chromium"),
-                                                 args=CHROMIUM_ARGS)
-            yield browser
-            browser.close()
+            # With that loop running, Django keeps connections per async context rather than
+            # per thread, so the tests would open a second connection. On SQLite's in-memory
+            # database that one would lock tables the live server writes ("database table is
+            # locked"); on PostgreSQL it would stay open and stop the test database's removal.
+            shared = connections["default"] is not connection
+            if shared:
+                connections["default"] = connection
+            try:
+                browser = playwright.chromium.launch(executable_path=shutil.which("chromium"),
+                                                     args=CHROMIUM_ARGS)
+                yield browser
+                browser.close()
+            finally:
+                if shared:
+                    del connections["default"]
     finally:
         if previous is None:
             del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
@@ -74,16 +94,40 @@ def chromium(portal):
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+@pytest.fixture
+def db(portal):
+    """Database access without pytest-django's per-test transaction (see the module docstring):
+    the module's `portal` fixture holds the access and cleans up after the module."""
+
+
+class _SerialWSGIServer(WSGIServer):
+    """Handles one request at a time, in the server thread, which already uses the shared
+    connection (so the override that LiveServerThread passes for request threads is unused)."""
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+class SerialLiveServerThread(LiveServerThread):
+    """For SQLite's in-memory test database, whose one connection every request must share.
+
+    Two requests on it at once, from two threads, would share one transaction: a view rolling
+    back its atomic block could undo the other's writes. Served one after the other, they
+    cannot. (Django asks the browser to close the connection after each response when the
+    server is not threaded, so the browser's parallel requests simply queue.)
+    """
+
+    server_class = _SerialWSGIServer
+
+
 @pytest.fixture(scope="module")
 def portal(request, django_db_setup, django_db_blocker):
     """A live server over one portal built for this module; builds it with `build_portal`."""
-    from django.contrib.contenttypes.models import ContentType
     from django.contrib.staticfiles.handlers import StaticFilesHandler
     from django.core.cache import cache
     from django.core.management import call_command
     from django.db import connections
     from django.db.backends.base.creation import TEST_DATABASE_PREFIX
-    from django.test.testcases import LiveServerThread
     from wagtail.models import Locale
 
     _require_tools()
@@ -105,7 +149,8 @@ def portal(request, django_db_setup, django_db_blocker):
         if connection.vendor == "sqlite" and connection.is_in_memory_db():
             connection.inc_thread_sharing()
             overrides["default"] = connection
-        server = LiveServerThread("127.0.0.1", StaticFilesHandler, overrides, port=0)
+        server_thread = SerialLiveServerThread if overrides else LiveServerThread
+        server = server_thread("127.0.0.1", StaticFilesHandler, overrides, port=0)
         server.daemon = True
         server.start()
         server.is_ready.wait()
@@ -122,8 +167,9 @@ def portal(request, django_db_setup, django_db_blocker):
             # rows' ids never collide with the next rows created.
             call_command("flush", interactive=False, verbosity=0, reset_sequences=False,
                          inhibit_post_migrate=True)
+            # The restored rows keep their ids, so the ContentType cache stays right; clearing it
+            # would let signal handlers re-create content types before theirs are restored.
             connection.creation.deserialize_db_from_string(migrated)
-            ContentType.objects.clear_cache()
             cache.clear()
 
 

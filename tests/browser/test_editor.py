@@ -10,6 +10,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from wagtail.models import TaskState
 
 from case_studies.models import CaseStudyPage
 from editorial import roles
@@ -17,7 +18,7 @@ from tests.tree import build_site
 
 from .conftest import PASSWORD, sign_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("db")]  # db: see conftest.py
 
 TITLE = "Peer support by text message"
 ROLE_USERS = {"specialist": roles.SPECIALISTS, "peer": roles.PEER_REVIEWERS,
@@ -74,6 +75,12 @@ def test_specialist_writes_reviewers_approve_visitor_finds_it(chromium, portal):
 
     case_study.refresh_from_db()
     assert case_study.live and case_study.current_workflow_state is None
+    # Each step was approved by its own reviewer, none skipped.
+    states = TaskState.objects.filter(workflow_state__object_id=str(case_study.pk))
+    approvals = {state.task.name: (state.status, state.finished_by.username)
+                 for state in states.select_related("task", "finished_by")}
+    assert approvals == {roles.PEER_REVIEW_TASK: (TaskState.STATUS_APPROVED, "peer"),
+                         roles.REVIEW_TASK: (TaskState.STATUS_APPROVED, "reviewer")}
 
     context, page = fresh_page()
     page.goto(case_study.url)

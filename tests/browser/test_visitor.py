@@ -1,8 +1,9 @@
 """What visitors do, in a real browser: browse to a file, switch language, read Arabic, search.
 
 Plus the checks a person with a screen reader or only a keyboard depends on, on every public
-page type in English and Arabic: axe-core's WCAG 2.x A and AA rules, headings in order, a skip
-link, and a visible focus on the way to the menu, the search box and the language switcher.
+page type in English and Arabic: axe-core's WCAG 2.x A and AA rules, headings in order, form
+fields with labels, a skip link, and a visible focus on the way to the menu, the search box and
+the language switcher.
 Screenshots of each page type at phone and desktop width land in screenshots/ for people to
 look at.
 """
@@ -14,7 +15,7 @@ import pytest
 from .conftest import run_axe, screenshot
 from .site import PAGE_NAMES, build_multilingual_site
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("db")]  # db: see conftest.py
 
 build_portal = build_multilingual_site
 
@@ -80,13 +81,21 @@ def test_search_from_the_header_and_open_a_result(page, portal):
     assert page.get_by_role("heading", level=1).inner_text() == portal.resource.title
 
 
-@pytest.mark.parametrize("language", ["en", "ar"])
-def test_every_page_type_passes_axe(page, portal, language):
+def public_urls(portal, language):
+    """Every page type a visitor can reach, by name: Wagtail's page types and the portal's own
+    views (search with results and filters, e-mail alerts, the partners' sign-in, not found)."""
     urls = {name: getattr(portal, language)[name].url for name in PAGE_NAMES}
     urls["search"] = f"/{language}/search/?q=care"
+    urls["alerts"] = f"/{language}/alerts/"
+    urls["partners_sign_in"] = f"/{language}/partners/sign-in/"
     urls["not_found"] = f"/{language}/no-such-page/"
+    return urls
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_every_page_type_passes_axe(page, portal, language):
     failures = {}
-    for name, url in urls.items():
+    for name, url in public_urls(portal, language).items():
         page.goto(url)
         violations = run_axe(page)
         if violations:
@@ -96,14 +105,38 @@ def test_every_page_type_passes_axe(page, portal, language):
 
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_headings_are_in_order(page, portal, language):
-    for name in PAGE_NAMES:
-        page.goto(getattr(portal, language)[name].url)
+    for name, url in public_urls(portal, language).items():
+        page.goto(url)
         levels = page.evaluate(
             "() => [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')]"
             ".map(h => Number(h.tagName[1]))")
         assert levels.count(1) == 1 and levels[0] == 1, (name, levels)
         for previous, level in zip(levels, levels[1:]):
             assert level <= previous + 1, (name, levels)
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_every_form_field_has_a_label(page, portal, language):
+    """A visible label, or failing that an ARIA name; a placeholder is not a label."""
+    unlabelled = {}
+    for name, url in public_urls(portal, language).items():
+        page.goto(url)
+        fields = page.evaluate("""() => [...document.querySelectorAll(
+                'input:not([type=hidden]):not([type=submit]):not([type=button]), select, textarea')]
+            .map(el => {
+                const text = node => (node && node.textContent || '').trim();
+                const named = [...el.labels].some(label => text(label))
+                    || (el.getAttribute('aria-label') || '').trim()
+                    || (el.getAttribute('aria-labelledby') || '').split(/\\s+/)
+                        .some(id => text(document.getElementById(id)));
+                return {field: el.outerHTML.slice(0, 100), named: !!named};
+            })""")
+        missing = [field["field"] for field in fields if not field["named"]]
+        if missing:
+            unlabelled[name] = missing
+        if name in ("search", "alerts", "partners_sign_in", "library"):
+            assert fields, f"{name} should have a form"
+    assert not unlabelled, unlabelled
 
 
 def focused(page):
@@ -159,8 +192,7 @@ def test_menu_opens_and_closes_with_the_keyboard(page, portal):
 
 def test_screenshots_of_every_page_type(page, portal):
     for language in ("en", "ar"):
-        for name in PAGE_NAMES:
-            url = getattr(portal, language)[name].url
+        for name, url in public_urls(portal, language).items():
             for label, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
                 page.set_viewport_size(viewport)
                 page.goto(url)
