@@ -408,6 +408,10 @@ class ResourceImporter:
         if existing is not None and existing.specific_class is not ResourcePage:
             plan.errors.append(f"key {plan.key!r} belongs to a page that is not a resource")
             return
+        if existing is not None and existing.alias_of_id:
+            plan.errors.append(f"the {plan.locale.language_code!r} page of key {plan.key!r} is "
+                               f"an alias; convert it to an ordinary page in the admin first")
+            return
         slug = plan.state.get("slug")
         if slug and plan.parent.get_children().filter(slug=slug).exclude(
                 pk=existing.pk if existing else None).exists():
@@ -531,6 +535,8 @@ class ResourceImporter:
 def export_resources(output, files_dir=None):
     """Write every resource (its latest version) in the import format; returns the count.
 
+    Alias pages are left out: they have no content of their own.
+
     Files are copied beside the output, under `<output name>_files/` unless told otherwise,
     in a folder named after their content, so exporting twice writes the same paths.
     """
@@ -538,7 +544,7 @@ def export_resources(output, files_dir=None):
     files_dir = Path(files_dir) if files_dir else output.with_name(f"{output.stem}_files")
     order = {code: position for position, (code, _name) in enumerate(settings.LANGUAGES)}
     pages = sorted(
-        ResourcePage.objects.select_related("locale"),
+        ResourcePage.objects.filter(alias_of__isnull=True).select_related("locale"),
         key=lambda p: (str(p.translation_key), order.get(p.locale.language_code, len(order))),
     )
     records = []

@@ -9,7 +9,6 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
-from django.db.models import Count
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
@@ -83,29 +82,6 @@ def store(model, pages):
     with transaction.atomic():
         PageFacet.objects.filter(page_id__in=ids).delete()
         PageFacet.objects.bulk_create(rows)
-
-
-def count(matches, facet_names, per_item=False):
-    """{facet: {value: number of pages}} over the pages of the queryset `matches`.
-
-    With `per_item`, pages are counted by translation key, so in the all-languages scope a
-    resource and its three translations count once, as they are shown once. (Within one
-    language each item has one page, and a plain count is cheaper than a distinct one.)
-    """
-    counted = Count("translation_key", distinct=True) if per_item else Count("page_id")
-    rows = (
-        PageFacet.objects.filter(page_id__in=matches.order_by().values("pk"), facet__in=facet_names)
-        .values_list("facet", "value").annotate(n=counted)
-    )
-    counts = {name: {} for name in facet_names}
-    for facet, value, n in rows:
-        counts[facet][value] = n
-    return counts
-
-
-def pages_with(facet, values):
-    """Page ids having any of `values` for `facet`, as a subquery."""
-    return PageFacet.objects.filter(facet=facet, value__in=values).values("page_id")
 
 
 def labels(facet, values, language):

@@ -139,9 +139,13 @@ class SearchQueryStat(models.Model):
             return
         key = {"date": timezone.now().date(), "language": language[:12], "scope": scope,
                "query": query}
+        # Most searches repeat one already counted today: one UPDATE, and an INSERT only for
+        # the day's first, which a concurrent first search may win (then count on it).
+        counted = {"searches": F("searches") + 1, "results": result_count}
+        if cls.objects.filter(**key).update(**counted):
+            return
         try:
             with transaction.atomic():
-                stat, _created = cls.objects.get_or_create(**key)
-        except IntegrityError:  # another request created the same row first
-            stat = cls.objects.get(**key)
-        cls.objects.filter(pk=stat.pk).update(searches=F("searches") + 1, results=result_count)
+                cls.objects.create(**key, searches=1, results=result_count)
+        except IntegrityError:
+            cls.objects.filter(**key).update(**counted)

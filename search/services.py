@@ -5,7 +5,7 @@ page under a login, group or password restriction, and no text of private docume
 never indexed with a page) and goes through the configured search backend, asked to analyse
 the query in the visitor's language or, in the all-languages scope, in every content
 language. Counts, facets and the grouping of translations are computed from the backend's
-matches with the ORM (search.facets), so they are the same on every backend.
+matches in the database (search.summary), so they are the same on every backend.
 """
 
 import logging
@@ -17,7 +17,7 @@ from importlib import import_module
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.db.models import Case, Count, F, FloatField, Max, Value, When, Window
+from django.db.models import Case, FloatField, Value, When
 from django.http import QueryDict
 from django.utils import translation
 from django.utils.functional import cached_property
@@ -29,6 +29,7 @@ from wagtail.search.utils import normalise_query_string
 from . import facets, highlight
 from .backends import plain_text
 from .models import SCOPE_ALL, SCOPE_LOCALE
+from .summary import summarise
 from .synonyms import build_query
 from .text import MAX_QUERY_LENGTH, parse_query
 
@@ -75,10 +76,12 @@ def search_pages(queryset, query, locale=None, operator="and", order_by_relevanc
 
     Limits `queryset` to live, public pages (and to `locale` when given), expands the editors'
     synonyms and analyses the query in `locale`'s language, or in every language when
-    `locale` is None. Returns the backend's search results (sliceable, with `.count()`), or
-    an empty queryset when the query holds no searchable word.
+    `locale` is None. `operator` "or" finds pages with any of the words, anything else with
+    all of them. Returns the backend's search results (sliceable, with `.count()`), or an
+    empty queryset when the query holds no searchable word.
     """
     queryset = queryset.live().public()
+    operator = "or" if operator == "or" else "and"
     language = locale.language_code if locale is not None else None
     if locale is not None:
         queryset = queryset.filter(locale=locale)
@@ -290,85 +293,53 @@ class Search:
                 return outcome
             matches = matching_pages(search_query, self.base(), query_language)
 
-        rows, outcome.count = self._page(matches, self.query.page)
-        if (not outcome.count and not self.query.is_browsing and not self.query.filters
+        summary = self._summarise(matches, self.query.page)
+        if (not summary.total and not self.query.is_browsing and not self.query.filters
                 and len(parse_query(self.query.text)[0]) > 1):
             # No page has every word: show pages with any of them, and say so.
             search_query, self.terms = build_query(self.query.text, languages, operator="or")
             matches = matching_pages(search_query, self.base(), query_language)
-            rows, outcome.count = self._page(matches, self.query.page)
+            summary = self._summarise(matches, self.query.page)
             outcome.matched_all_words = False
+        outcome.count = summary.total
         paginator = Paginator(_Counted(outcome.count), self.page_size)
         outcome.page_obj = paginator.page(min(self.query.page, paginator.num_pages))
         if outcome.page_obj.number != self.query.page:  # asked past the end: the last page
-            rows, _total = self._page(matches, outcome.page_obj.number)
+            summary = self._summarise(matches, outcome.page_obj.number)
         if self.all_languages:
-            outcome.hits = self._grouped_hits(self._filter(matches, self.query.filters),
-                                              [row["translation_key"] for row in rows])
+            outcome.hits = self._grouped_hits(summary)
         else:
-            outcome.hits = self._hits([(row["pk"], row["pk"]) for row in rows])
-
+            outcome.hits = self._hits([(pk, pk) for pk in summary.rows])
         if self.with_facets:
-            outcome.facets = self._facets(matches)
+            outcome.facets = self._facets(summary.counts)
         if not self.query.is_browsing:
             if outcome.page_obj.number == 1:
                 outcome.promoted = self._promoted()
             if outcome.count == 0 and not self.all_languages:
                 everywhere, _terms = build_query(self.query.text, None)
-                elsewhere = self._filter(matching_pages(everywhere, self.visible), self.query.filters)
-                outcome.count_in_all_languages = elsewhere.values("translation_key").distinct().count()
+                outcome.count_in_all_languages = summarise(
+                    matching_pages(everywhere, self.visible), self.query.filters,
+                    grouped=True, by_date=False, offset=0, limit=0).total
         return outcome
 
-    def _page(self, matches, page):
-        """One page of results and the total, in one query (a window count).
+    @property
+    def facet_names(self):
+        return [name for name in facets.FACET_NAMES if name != "language" or self.all_languages]
 
-        Rows are translation groups in the all-languages scope ({translation_key, ...}),
-        pages otherwise ({pk, ...}).
-        """
-        filtered = self._filter(matches, self.query.filters)
-        offset = (page - 1) * self.page_size
-        total = Window(Count("*"))
-        if self.all_languages:
-            ordering = ("-date", "translation_key") if self.query.sort_by_date else ("-rank", "translation_key")
-            rows = (filtered.order_by().values("translation_key")
-                    .annotate(rank=Max("search_rank"), date=Max("first_published_at"), total=total))
-        else:
-            ordering = ((F("first_published_at").desc(nulls_last=True), "-pk") if self.query.sort_by_date
-                        else ("-search_rank", "-pk"))
-            rows = filtered.annotate(total=total).values("pk", "total")
-        rows = list(rows.order_by(*ordering)[offset:offset + self.page_size])
-        if rows:
-            return rows, rows[0]["total"]
-        return rows, (self._total(filtered) if offset else 0)  # past the end: count separately
-
-    def _total(self, filtered):
-        if self.all_languages:
-            return filtered.values("translation_key").distinct().count()
-        return filtered.count()
+    def _summarise(self, matches, page):
+        return summarise(
+            matches, self.query.filters, grouped=self.all_languages, by_date=self.query.sort_by_date,
+            offset=(page - 1) * self.page_size, limit=self.page_size,
+            facet_names=self.facet_names if self.with_facets else (),
+        )
 
     # Filtering and facets
 
-    @staticmethod
-    def _filter(matches, filters, except_facet=None):
-        for name, values in filters.items():
-            if name != except_facet:
-                matches = matches.filter(pk__in=facets.pages_with(name, values))
-        return matches
-
-    def _facets(self, matches):
-        """Facet counts: each facet counted with every other facet's filters applied.
-
-        Choosing a topic narrows the regions offered, but the other topics keep their counts
-        so the choice can be widened: one query for the facets without a selection, one per
-        facet with one.
-        """
-        names = [name for name in facets.FACET_NAMES if name != "language" or self.all_languages]
+    def _facets(self, counts):
+        """Facet groups for the template: each facet counted with every filter but its own,
+        so choosing a topic narrows the regions offered while the other topics stay visible."""
+        names = self.facet_names
         filters = self.query.filters
-        per_item = self.all_languages
-        counts = facets.count(self._filter(matches, filters), [n for n in names if n not in filters], per_item)
-        for name in filters:
-            if name in names:
-                counts.update(facets.count(self._filter(matches, filters, except_facet=name), [name], per_item))
         groups = []
         for name, label, *_rest in facets.FACETS:
             if name not in names:
@@ -392,13 +363,11 @@ class Search:
 
     # Results
 
-    def _grouped_hits(self, filtered, keys):
+    def _grouped_hits(self, summary):
         """One hit per translation key: the visitor's language when it exists, else the best match."""
-        best = {}
-        for pk, key, rank in filtered.filter(translation_key__in=keys).values_list(
-                "pk", "translation_key", "search_rank"):
-            if key not in best or (rank or 0) > best[key][1]:
-                best[key] = (pk, rank or 0)
+        keys = summary.rows
+        best = {key: max(members, key=lambda member: member[1])[0]
+                for key, members in summary.members.items()}
         language_filter = self.query.filters.get("language")
         visitor_ok = not language_filter or self.language in language_filter
         in_visitor_language = {}
@@ -407,11 +376,7 @@ class Search:
                 self.visible.filter(translation_key__in=keys, locale=self.locale)
                 .values_list("translation_key", "pk")
             )
-        pairs = []
-        for key in keys:
-            if key in best:
-                pairs.append((in_visitor_language.get(key, best[key][0]), best[key][0]))
-        return self._hits(pairs)
+        return self._hits([(in_visitor_language.get(key, best[key]), best[key]) for key in keys if key in best])
 
     def _hits(self, pairs):
         """Hits for (page shown, page that matched) id pairs, in order."""

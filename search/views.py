@@ -17,6 +17,8 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
+from core.serving import locale_codes
+
 from .models import SCOPE_ALL, SCOPE_LOCALE, SearchQueryStat
 from .services import SORT_DATE, SORT_RELEVANCE, Search, SearchQuery, SearchUnavailable, suggestions
 
@@ -24,10 +26,13 @@ logger = logging.getLogger("portal.search")
 
 
 def visitor_locale():
-    try:
-        return Locale.objects.get(language_code=get_language())
-    except Locale.DoesNotExist:
+    """The Locale of the active language (else the default one), from the locales the
+    request has read once anyway, rather than with a query of its own."""
+    by_code = {code: pk for pk, code in locale_codes().items()}
+    code = get_language() if get_language() in by_code else settings.LANGUAGE_CODE
+    if code not in by_code:
         return Locale.get_default()
+    return Locale.from_db(None, ["id", "language_code"], [by_code[code], code])
 
 
 @require_GET
@@ -36,7 +41,9 @@ def search(request):
     locale = visitor_locale()
     base_url = reverse("search")
     context = {"query": query, "search_query": query.text, "base_url": base_url,
-               "noindex": bool(request.GET)}
+               # A plain query's results may be indexed, as the issue's budget asks (no
+               # filtered, sorted, scoped or later page is), so a search can be shared and found.
+               "noindex": bool(set(request.GET) - {"q"})}
     try:
         outcome = Search(query, locale, request=request).run()
     except SearchUnavailable:

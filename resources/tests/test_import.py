@@ -223,6 +223,20 @@ class TestInvalidRows(ImportTestCase):
                 self.run_import(self.write(self.three_records()))
         assert (self.snapshot(), set(stored.glob("*"))) == before  # rows and copied files
 
+    def test_alias_pages_are_neither_overwritten_nor_exported(self):
+        self.run_import(self.write([record()]))
+        english = ResourcePage.objects.get(title="Interim care in practice")
+        # As LocaleSynchronization makes them: an alias in the other locale, same translation key.
+        english.copy_for_translation(Locale.objects.get(language_code="fr"), alias=True)
+        err = StringIO()
+        with self.assertRaises(CommandError):
+            call_command("import_resources", str(self.write([record(locale="fr")])),
+                         stdout=StringIO(), stderr=err)
+        assert "row 1: the 'fr' page of key 'guide' is an alias" in err.getvalue()
+        out = self.folder / "export.json"
+        call_command("export_resources", str(out), stdout=StringIO())
+        assert [r["locale"] for r in json.loads(out.read_text())["resources"]] == ["en", "en"]
+
     def test_not_a_resources_file(self):
         path = self.folder / "bad.json"
         path.write_text("[1, 2", encoding="utf-8")

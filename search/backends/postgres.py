@@ -23,14 +23,23 @@ configuration adds a tsquery that the GIN index is probed with, so none is added
 Gap worked around: modelsearch 1.3's PostgresIndex reads one `backend.config` for every
 object. add_items below indexes each language group through a copy of the backend carrying
 that group's configuration; it can go when modelsearch chooses a configuration per object.
+
+Speed (measured with bench/search/bench.py on 100,000 pages): a query ORs up to eight
+`to_tsquery()` calls, and modelsearch repeats them in the filter and in each rank, where
+PostgreSQL evaluates them again for every matching row. The compiled tsquery is therefore
+read once per search (a one-row SELECT) and put in the statement as a constant. The join of
+pages to index entries compares `id::varchar` with `object_id`; migration 0003 indexes that
+expression so the matching entries are joined to their pages by index instead of a scan of
+every page.
 """
 
 import copy
 import operator
 from functools import reduce
 
-from django.contrib.postgres.search import SearchRank
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
+from django.db.models.sql import Query
 from modelsearch.backends.database.postgres.postgres import (
     PostgresAutocompleteQueryCompiler,
     PostgresIndex,
@@ -95,14 +104,39 @@ def has_accents(query):
     return any(has_accents(child) for child in children if child is not None)
 
 
+class ConstantTsquery(SearchQuery):
+    """A tsquery already compiled by the database, written into a statement as a constant."""
+
+    def __init__(self, text):
+        super().__init__(text, search_type="raw")
+        self.text = text
+
+    def as_sql(self, compiler, connection, function=None, template=None):
+        return "%s::tsquery", [self.text]
+
+
+def evaluate_tsquery(expression):
+    """The text of the tsquery `expression` computes (one round trip), as a ConstantTsquery."""
+    query = Query(None)
+    sql, params = expression.resolve_expression(query).as_sql(query.get_compiler(connection=connection),
+                                                              connection)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT ({sql})::text", params)
+        return ConstantTsquery(cursor.fetchone()[0])
+
+
 class LanguageQueryMixin:
-    """Compile a query under several configurations, ORed, and rank it in one go."""
+    """Compile a query under several configurations, ORed, once, and rank it in one go."""
 
     def build_tsquery(self, query, config=None):
         configs = config if isinstance(config, (list, tuple)) else [config]
-        compiled = [self.build_tsquery_content(query, config=name) for name in configs]
-        compiled = [tsquery for tsquery in compiled if tsquery is not None]
-        return reduce(operator.or_, compiled) if compiled else None
+        key = (id(query), tuple(configs))
+        cache = self.__dict__.setdefault("_tsqueries", {})
+        if key not in cache:
+            compiled = [self.build_tsquery_content(query, config=name) for name in configs]
+            compiled = [tsquery for tsquery in compiled if tsquery is not None]
+            cache[key] = (query, evaluate_tsquery(reduce(operator.or_, compiled)) if compiled else None)
+        return cache[key][1]
 
     def _build_rank_expression(self, vectors, config):
         # One ts_rank per vector over the whole query: modelsearch ranks every sub-query of an

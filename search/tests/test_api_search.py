@@ -34,3 +34,9 @@ class TestSearchPages(TestCase):
 
     def test_junk_gives_nothing(self):
         assert list(search_pages(Page.objects.all(), "&&& ***")) == []
+
+    def test_operator(self):
+        assert list(search_pages(Page.objects.all(), "Malawi zzzz")) == []
+        found = search_pages(Page.objects.all(), "Malawi zzzz", operator="or")
+        assert {page.pk for page in found} == {self.english.pk, self.french.pk}
+        assert search_pages(Page.objects.all(), "Malawi", operator="xor").count() == 2

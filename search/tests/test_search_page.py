@@ -180,6 +180,9 @@ class TestFacets(SearchPageTestCase):
         assert "topic=" not in remove and "q=Malawi" in remove
         assert soup.find("meta", attrs={"name": "robots"})["content"].startswith("noindex")
         assert soup.select_one(".facet-form")["method"] == "get"
+        for state in ({"q": "Malawi", "page": "2"}, {"q": "Malawi", "scope": "all"}, {"q": "Malawi", "sort": "date"}):
+            assert self.get(**state)[1].find("meta", attrs={"name": "robots"}) is not None, state
+        assert self.get(q="Malawi")[1].find("meta", attrs={"name": "robots"}) is None
 
 
 class TestWhatVisitorsMayNotSee(SearchPageTestCase):

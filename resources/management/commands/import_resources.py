@@ -1,5 +1,5 @@
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 from wagtail.models import Collection
 
 from resources.importing import ImportFileError, ResourceImporter
@@ -24,6 +24,7 @@ class Command(BaseCommand):
         parser.add_argument("--collection", help="Collection for new documents (default: root). "
                                                  "Use 'Partners only' for partner documents.")
 
+    @no_translations  # the report is in English, whatever language a caller left active
     def handle(self, *args, **options):
         importer = ResourceImporter(
             options["file"], create_terms=options["create_terms"], publish=options["publish"],

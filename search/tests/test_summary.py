@@ -1,0 +1,96 @@
+"""search.summary's one statement agrees with counting the matches one by one, on any database."""
+
+from django.db.models import FloatField, Value
+from django.test import TestCase
+
+from search import facets
+from search.models import PageFacet
+from search.services import matching_pages, visible_pages
+from search.summary import summarise
+from search.synonyms import build_query
+
+from .fixtures import resource
+from .test_search_page import build_portal
+
+FILTERS = [
+    {},
+    {"topic": ("children-on-the-move",)},
+    {"topic": ("children-on-the-move", "family-tracing"), "year": ("2019", "2021")},
+    {"year": ("2021",), "language": ("en", "fr")},
+    {"topic": ("no-such-topic",)},
+    {"type": ("resources.resourcepage",), "year": ("1999'; DROP TABLE x; --",)},
+]
+
+
+def naive(matches, filters, grouped, names):
+    """(total, counts) computed in Python from the matches' facet rows."""
+    rows = list(matches.values_list("pk", "translation_key"))
+    values = {}
+    for page_id, facet, value in PageFacet.objects.values_list("page_id", "facet", "value"):
+        values.setdefault(page_id, set()).add((facet, value))
+
+    def passes(page_id, except_facet=None):
+        return all(values.get(page_id, set()) & {(name, value) for value in chosen}
+                   for name, chosen in filters.items() if name != except_facet)
+
+    total = len({(key if grouped else pk) for pk, key in rows if passes(pk)})
+    counts = {}
+    for name in names:
+        counted = {}
+        for pk, key in rows:
+            if passes(pk, except_facet=name):
+                for facet, value in values.get(pk, ()):
+                    if facet == name:
+                        counted.setdefault(value, set()).add(key if grouped else pk)
+        counts[name] = {value: len(items) for value, items in counted.items()}
+    return total, counts
+
+
+class TestSummary(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.t = build_portal()
+        for n in range(13):
+            resource(cls.t.libraries["en"], f"Paginated Malawi note {n}", year=2019)
+
+    def matches(self, text, grouped):
+        base = visible_pages() if grouped else visible_pages().filter(locale=self.t.locales["en"])
+        if not text:
+            return base.annotate(search_rank=Value(0.0, output_field=FloatField()))
+        query, _terms = build_query(text, None if grouped else ["en"])
+        return matching_pages(query, base, None if grouped else "en")
+
+    def test_total_and_each_facet_counted_with_every_filter_but_its_own(self):
+        for text in ("Malawi", ""):
+            for grouped in (False, True):
+                names = [name for name in facets.FACET_NAMES if name != "language" or grouped]
+                for filters in FILTERS:
+                    with self.subTest(text=text, grouped=grouped, filters=filters):
+                        matches = self.matches(text, grouped)
+                        summary = summarise(matches, filters, grouped=grouped, by_date=False,
+                                            offset=0, limit=10, facet_names=names)
+                        assert (summary.total, summary.counts) == naive(matches, filters, grouped, names)
+
+    def test_pages_follow_each_other_and_end(self):
+        for grouped in (False, True):
+            for by_date in (False, True):
+                with self.subTest(grouped=grouped, by_date=by_date):
+                    matches = self.matches("Malawi", grouped)
+                    pages = [summarise(matches, {}, grouped=grouped, by_date=by_date, offset=offset, limit=10)
+                             for offset in (0, 10, 20)]
+                    seen = pages[0].rows + pages[1].rows
+                    assert pages[0].total == pages[2].total == len(seen) == len(set(seen)) > 10
+                    assert pages[2].rows == []  # past the end: no rows, the total all the same
+
+    def test_groups_have_their_matching_members(self):
+        matches = self.matches("Malawi", grouped=True)
+        summary = summarise(matches, {}, grouped=True, by_date=False, offset=0, limit=50)
+        kinship = self.t.kinship.translation_key
+        assert kinship in summary.rows
+        members = {page_id for page_id, _rank in summary.members[kinship]}
+        assert members == {self.t.kinship.pk, self.t.kinship_fr.pk, self.t.kinship_es.pk}
+
+    def test_count_only(self):
+        summary = summarise(self.matches("Malawi", grouped=True), {"language": ("es",)},
+                            grouped=True, by_date=False, offset=0, limit=0)
+        assert (summary.total, summary.rows, summary.members) == (1, [], {})
