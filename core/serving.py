@@ -50,10 +50,17 @@ def remember(key, value):
         cache[key] = value
 
 
+def _locale_id(code, otherwise):
+    """The id of the Locale of `code`, found among `locale_codes()`, else `otherwise()`."""
+    by_code = {language: pk for pk, language in locale_codes().items()}
+    return by_code.get(code) or otherwise()
+
+
 def active_locale_id():
     """The id of the Locale of the active language (the default Locale's if it has none)."""
     language = translation.get_language()
-    return memoise(("locale", language), lambda: Locale.get_active().pk)
+    return memoise(("locale", language), lambda: _locale_id(
+        language, lambda: _locale_id(settings.LANGUAGE_CODE, lambda: Locale.get_active().pk)))
 
 
 def default_locale_id():
@@ -61,7 +68,8 @@ def default_locale_id():
 
     The fast route knows it without a query when the Site's root page is in that language.
     """
-    return memoise(("default_locale",), lambda: Locale.get_default().pk)
+    return memoise(("default_locale",), lambda: _locale_id(settings.LANGUAGE_CODE,
+                                                           lambda: Locale.get_default().pk))
 
 
 def locale_codes():

@@ -9,9 +9,12 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
+from django.db.models import CharField, Value
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
+
+from core.serving import locale_codes
 
 from .models import PageFacet
 
@@ -82,6 +85,33 @@ def store(model, pages):
     with transaction.atomic():
         PageFacet.objects.filter(page_id__in=ids).delete()
         PageFacet.objects.bulk_create(rows)
+
+
+def all_labels(values_by_facet, language):
+    """{facet: {value: label in `language`}} for several facets at once.
+
+    The taxonomy facets' terms are read in one query (a UNION over their models) rather than
+    one per facet: the search page is held to the same query budget as every public page.
+    """
+    result = {facet: labels(facet, values, language) for facet, values in values_by_facet.items()
+              if facet not in TAXONOMY}
+    queries = []
+    for facet, values in values_by_facet.items():
+        if facet in TAXONOMY and values:
+            queries.append(apps.get_model(TAXONOMY[facet][0]).objects.filter(slug__in=list(values))
+                           .annotate(facet=Value(facet, output_field=CharField()))
+                           .values_list("facet", "slug", "name", "locale_id").order_by())
+    rows = queries[0].union(*queries[1:], all=True) if queries else []
+    codes = locale_codes()
+    preference = {language: 0, settings.LANGUAGE_CODE: 1}
+    ranked = {facet: {} for facet in values_by_facet if facet in TAXONOMY}
+    for facet, slug, name, locale_id in rows:
+        rank = preference.get(codes.get(locale_id), 2)
+        if slug not in ranked[facet] or rank < ranked[facet][slug][0]:
+            ranked[facet][slug] = (rank, name)
+    for facet, terms in ranked.items():
+        result[facet] = {slug: name for slug, (_rank, name) in terms.items()}
+    return result
 
 
 def labels(facet, values, language):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from importlib import import_module
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.db.models import Case, FloatField, Value, When
@@ -22,9 +23,11 @@ from django.http import QueryDict
 from django.utils import translation
 from django.utils.functional import cached_property
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
+
+from core.serving import locale_codes
 
 from . import facets, highlight
 from .backends import plain_text
@@ -258,7 +261,7 @@ class Search:
         self.request = request
         self.page_size = page_size or getattr(settings, "SEARCH_RESULTS_PER_PAGE", 10)
         self.with_facets = with_facets
-        self.locale_codes = dict(Locale.objects.values_list("pk", "language_code"))
+        self.locale_codes = locale_codes()
 
     @property
     def all_languages(self):
@@ -341,13 +344,17 @@ class Search:
         names = self.facet_names
         filters = self.query.filters
         groups = []
+        values_by_facet = {}
+        for name in names:
+            values_by_facet[name] = dict(counts.get(name, {}))
+            for selected in filters.get(name, ()):
+                values_by_facet[name].setdefault(selected, 0)
+        labels_by_facet = facets.all_labels(values_by_facet, self.language)
         for name, label, *_rest in facets.FACETS:
             if name not in names:
                 continue
-            values = dict(counts.get(name, {}))
-            for selected in filters.get(name, ()):
-                values.setdefault(selected, 0)
-            labels = facets.labels(name, values, self.language)
+            values = values_by_facet[name]
+            labels = labels_by_facet[name]
             options = [
                 FacetOption(value=value, label=labels.get(value, value), count=n,
                             selected=value in filters.get(name, ()))
@@ -381,12 +388,21 @@ class Search:
     def _hits(self, pairs):
         """Hits for (page shown, page that matched) id pairs, in order."""
         ids = {pk for pair in pairs for pk in pair}
-        pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
-        texts = page_texts([pages[pk] for pk in ids if pk in pages])
-        keys = {page.translation_key for page in pages.values()}
-        translations = {}
-        for page in self.visible.filter(translation_key__in=keys).select_related("locale"):
+        # Every translation of the hits (the hits among them) in one query, then each hit in its
+        # specific type, one query per type: Wagtail's .specific() would first ask each page's
+        # type in a query of its own.
+        translations, by_type = {}, {}
+        for page in self.visible.filter(
+                translation_key__in=Page.objects.filter(pk__in=ids).values("translation_key")
+        ).select_related("locale"):
             translations.setdefault(page.translation_key, []).append(page)
+            if page.pk in ids:
+                by_type.setdefault(page.content_type_id, []).append(page.pk)
+        pages = {}
+        for content_type_id, type_ids in by_type.items():
+            model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
+            pages.update((page.pk, page) for page in model._default_manager.filter(pk__in=type_ids))
+        texts = page_texts([pages[pk] for pk in ids if pk in pages])
         names = _language_names()
         hits = []
         for shown_id, matched_id in pairs:
@@ -479,6 +495,6 @@ def suggestions(text, locale, all_languages=False, limit=8, request=None):
         results = list(search_backend(language).autocomplete(" ".join(words), pages)[:limit])
     except UNAVAILABLE_ERRORS as error:
         raise SearchUnavailable(str(error)) from error
-    codes = dict(Locale.objects.values_list("pk", "language_code"))
+    codes = locale_codes()
     return [{"title": page.title, "url": page.get_url(request), "language": codes.get(page.locale_id, "")}
             for page in results]

@@ -75,3 +75,15 @@ def connect_documents():
         page_ids = tasks.pages_linking(document_model.objects.filter(pk=instance.pk))
         if page_ids:
             transaction.on_commit(lambda: tasks.reindex_pages.enqueue(page_ids))
+
+
+def _forget_synonyms(sender, **kwargs):
+    """A changed synonym group applies to the next search (search.synonyms caches the table)."""
+    from .synonyms import forget_synonyms
+
+    forget_synonyms()
+
+
+for _signal in (post_save, post_delete):
+    _signal.connect(_forget_synonyms, sender="portal_search.SynonymGroup",
+                    dispatch_uid=f"forget-synonyms-{_signal is post_save}")

@@ -18,7 +18,7 @@ names, offsets and limits are parameters, and the flag columns are named by posi
 import uuid
 from dataclasses import dataclass, field
 
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Exists, OuterRef
 
 from .models import PageFacet
@@ -119,11 +119,7 @@ def summarise(matches, filters, *, grouped, by_date, offset, limit, facet_names=
     params += [value for _sql, values in parts for value in values]
     summary = Summary(counts={name: {} for name in facet_names})
     positions = {}
-    with transaction.atomic(), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # JIT compilation pays off for long analytical queries; here it cost 100 ms of a
-            # broad search's time on 100,000 pages, and it is planned on cost estimates.
-            cursor.execute("SET LOCAL jit = off")
+    with connection.cursor() as cursor:  # (PostgreSQL's JIT is off for the portal: settings)
         cursor.execute(sql, params)
         for kind, page_id, key, facet, value, n, rank in cursor.fetchall():
             if kind == "total":

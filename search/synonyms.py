@@ -3,9 +3,10 @@
 The result is made of modelsearch's own query classes (PlainText, Phrase, And, Or), which
 every backend compiles: PostgreSQL and SQLite through their query compilers, Elasticsearch
 into bool queries. Expanding here rather than in an engine's synonym filter means that an
-editor's new synonym works at once, on every backend, without reindexing.
+editor's new synonym works at once (see load_synonyms), on every backend, without reindexing.
 """
 
+from django.core.cache import cache
 from modelsearch.query import And, Or, Phrase, PlainText
 
 from .models import SynonymGroup
@@ -30,12 +31,29 @@ def synonym_table(groups):
     return table
 
 
+CACHE_KEY = "portal-search-synonyms"
+CACHE_SECONDS = 60
+
+
 def load_synonyms(language_codes=None):
-    """The synonym table of the given languages' groups (None: every language)."""
-    groups = SynonymGroup.objects.select_related("locale")
-    if language_codes is not None:
-        groups = groups.filter(locale__language_code__in=list(language_codes))
-    return synonym_table((group.locale.language_code, group.term_list()) for group in groups)
+    """The synonym table of the given languages' groups (None: every language).
+
+    Every search needs it and editors change it rarely, so the whole table is kept in the
+    cache: cleared when a group is saved or deleted (search.signals), and read again at least
+    every minute, for processes whose cache the clearing did not reach.
+    """
+    table = cache.get(CACHE_KEY)
+    if table is None:
+        groups = SynonymGroup.objects.select_related("locale")
+        table = synonym_table((group.locale.language_code, group.term_list()) for group in groups)
+        cache.set(CACHE_KEY, table, CACHE_SECONDS)
+    if language_codes is None:
+        return table
+    return {language: entries for language, entries in table.items() if language in set(language_codes)}
+
+
+def forget_synonyms(**_kwargs):
+    cache.delete(CACHE_KEY)
 
 
 def _term_query(term):

@@ -126,6 +126,16 @@ class TestPublicPages(PublicPagesTestCase):
                 assert self.client.get(missing).status_code == 404
             assert len(queries.captured_queries) <= QUERY_BUDGET
 
+    def test_search_pages_within_budget(self):
+        """The search page is a public page too: results, facets, promotions, the query log."""
+        topic = self.t.topic.slug
+        for url in ("/en/search/?q=guide", "/fr/search/?q=guide", "/fr/search/?q=guide&scope=all",
+                    f"/fr/search/?q=field+guide&topic={topic}&sort=date", "/fr/search/", "/ar/search/?q=guide"):
+            with self.subTest(url=url):
+                count, queries = self.count_queries(url)
+                sql = "\n".join(query["sql"][:160] for query in queries.captured_queries)
+                assert count <= QUERY_BUDGET, f"{url}: {count} queries\n{sql}"
+
     def test_not_found_page_is_cheap(self):
         self.client.get("/fr/nowhere/")
         with CaptureQueriesContext(connection) as queries:
