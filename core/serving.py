@@ -176,11 +176,11 @@ def fast_route(request, path):
                for page in chain[1:]):
             return False
         found = _fallback_chain(chain[-1], components[len(chain) - 2:])
+        if found is False:
+            return False
+        request._portal_fallback_routed = True  # multilingual.fallback need not route it again
         if found is None:
-            request._portal_fallback_routed = True  # the fallback router would find no page
-        if not found:
-            return found
-        request._portal_fallback_routed = True
+            return None
         served, source_ancestors = found
         restrictions += source_ancestors + served
         parent = (source_ancestors + served)[-2]
