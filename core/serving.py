@@ -147,20 +147,13 @@ def fast_route(request, path):
     if site is None:
         return False
     language = translation.get_language()
-    root_paths = [root for root in Site.get_site_root_paths() if root.site_id == site.pk]
-    home_path = next((root.root_path for root in root_paths if root.language_code == language), None)
-    if any(root.root_path == site.root_page.url_path and root.language_code == settings.LANGUAGE_CODE
-           for root in root_paths):
-        remember(("default_locale",), site.root_page.locale_id)
+    home_path, default_home_path = _home_paths(site, language)
     if home_path is None:
         return False
     components = [component for component in path.split("/") if component]
     url_paths = ["/", home_path] + [
         home_path + "/".join(components[: index + 1]) + "/" for index in range(len(components))
     ]
-    default_home_path = next(
-        (root.root_path for root in root_paths if root.language_code == settings.LANGUAGE_CODE), None
-    )
     pages, chain = _read_chain(site, url_paths, default_home_path)
     if not _is_chain(chain):
         return False
@@ -210,6 +203,22 @@ def fast_route(request, path):
     return RouteResult(page)
 
 
+def _home_paths(site, language):
+    """The url_paths of `site`'s home page in `language` and in the default language (None
+    for a language without one), from the root paths Wagtail caches: no query.
+
+    Also remembers the default Locale when the Site's root page is in that language.
+    """
+    root_paths = [root for root in Site.get_site_root_paths() if root.site_id == site.pk]
+    home_path = next((root.root_path for root in root_paths if root.language_code == language), None)
+    default_home_path = next(
+        (root.root_path for root in root_paths if root.language_code == settings.LANGUAGE_CODE), None
+    )
+    if default_home_path is not None and default_home_path == site.root_page.url_path:
+        remember(("default_locale",), site.root_page.locale_id)
+    return home_path, default_home_path
+
+
 def _read_chain(site, url_paths, default_home_path):
     """The pages at `url_paths` (root, home, ...) and the sections of the menu, in one query.
 
@@ -245,15 +254,9 @@ def read_home(request):
     if site is None:
         return []
     language = translation.get_language()
-    root_paths = [root for root in Site.get_site_root_paths() if root.site_id == site.pk]
-    home_path = next((root.root_path for root in root_paths if root.language_code == language), None)
+    home_path, default_home_path = _home_paths(site, language)
     if home_path is None:
         return []
-    default_home_path = next(
-        (root.root_path for root in root_paths if root.language_code == settings.LANGUAGE_CODE), None
-    )
-    if default_home_path == site.root_page.url_path:
-        remember(("default_locale",), site.root_page.locale_id)
     pages, chain = _read_chain(site, ["/", home_path], default_home_path)
     if len(chain) != 2 or not _is_chain(chain) or not chain[1].live or chain[1].depth != site.root_page.depth:
         return []
