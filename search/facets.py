@@ -16,7 +16,7 @@ from wagtail.models import Locale, Page
 
 from core.serving import locale_codes
 
-from .models import PageFacet
+from .models import FacetValue, PageFacets
 
 # (facet name in URLs, label, taxonomy model for labels, page field holding its terms)
 FACETS = [
@@ -62,7 +62,7 @@ def page_year(page):
 
 
 def store(model, pages):
-    """Replace the facet rows of `pages` (instances of the Page subclass `model`)."""
+    """Replace the facet values of `pages` (instances of the Page subclass `model`)."""
     pages = [page for page in pages if page.pk]
     if not pages:
         return
@@ -70,21 +70,47 @@ def store(model, pages):
     languages = dict(Locale.objects.values_list("pk", "language_code"))
     taxonomy = _taxonomy_values(model, ids)
     page_type = f"{model._meta.app_label}.{model._meta.model_name}"
-    rows = []
+    values_of = {}
     for page in pages:
         values = {("type", page_type), ("language", languages.get(page.locale_id, ""))}
         year = page_year(page)
         if year:
             values.add(("year", str(year)))
         values |= taxonomy.get(page.pk, set())
-        rows.extend(
-            PageFacet(page_id=page.pk, translation_key=page.translation_key, facet=facet,
-                      value=str(value)[:100])
-            for facet, value in values if value
-        )
+        values_of[page.pk] = {(facet, str(value)[:100]) for facet, value in values if value}
     with transaction.atomic():
-        PageFacet.objects.filter(page_id__in=ids).delete()
-        PageFacet.objects.bulk_create(rows)
+        codes = value_codes(set().union(*values_of.values()))
+        PageFacets.objects.filter(page_id__in=ids).delete()
+        PageFacets.objects.bulk_create(
+            PageFacets(page_id=pk, codes=[codes[value] for value in values]) for pk, values in values_of.items()
+        )
+
+
+def value_codes(values):
+    """{(facet, value): FacetValue id} for `values`, numbering the ones not seen before."""
+    known = {}
+    if values:
+        facets_ = {facet for facet, _value in values}
+        wanted = {value for _facet, value in values}
+        rows = FacetValue.objects.filter(facet__in=facets_, value__in=wanted).values_list("facet", "value", "pk")
+        known = {(facet, value): pk for facet, value, pk in rows}
+    missing = [value for value in values if value not in known]
+    if missing:
+        FacetValue.objects.bulk_create([FacetValue(facet=facet, value=value) for facet, value in missing],
+                                       ignore_conflicts=True)  # another indexer may number them first
+        rows = FacetValue.objects.filter(facet__in={f for f, _v in missing},
+                                         value__in={v for _f, v in missing}).values_list("facet", "value", "pk")
+        known.update(((facet, value), pk) for facet, value, pk in rows)
+    return known
+
+
+def page_values(page_ids):
+    """{page id: {(facet, value), ...}}, as stored for `page_ids`."""
+    rows = list(PageFacets.objects.filter(page_id__in=list(page_ids)).values_list("page_id", "codes"))
+    codes = {code for _page_id, page_codes in rows for code in page_codes}
+    names = {pk: (facet, value) for pk, facet, value
+             in FacetValue.objects.filter(pk__in=codes).values_list("pk", "facet", "value")}
+    return {page_id: {names[code] for code in codes if code in names} for page_id, codes in rows}
 
 
 def all_labels(values_by_facet, language):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Locale
 
+from .fields import IntegerListField
 from .text import fold, words
 
 SCOPE_LOCALE = "locale"
@@ -17,29 +18,39 @@ SCOPE_ALL = "all"
 SCOPE_CHOICES = [(SCOPE_LOCALE, _("Visitor's language")), (SCOPE_ALL, _("All languages"))]
 
 
-class PageFacet(models.Model):
-    """One facet value of one page: its type, language, year, a topic, region or audience.
+class FacetValue(models.Model):
+    """One value of one facet (a type, language, year, topic, region or audience), numbered.
 
-    Written by the search backends whenever they index a page (search.backends.facets), so
-    the facet counts of any result set are a single GROUP BY over the matching pages, on
-    every backend, instead of one join per page type and taxonomy. Visibility is never read
-    from here: counts are always taken over pages that the search already limited to live,
-    public ones.
+    Pages hold the numbers of their values (PageFacets), so the facet counts of a result set
+    read one short row per matching page rather than one row per page and value.
     """
 
-    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
-    translation_key = models.UUIDField()
+    id = models.AutoField(primary_key=True)  # pages hold these in 32-bit integer arrays
     facet = models.CharField(max_length=16)
     value = models.CharField(max_length=100)
 
     class Meta:
-        indexes = [models.Index(fields=["facet", "value", "page"], name="search_facet_value")]
-        constraints = [
-            models.UniqueConstraint(fields=["page", "facet", "value"], name="search_facet_unique"),
-        ]
+        constraints = [models.UniqueConstraint(fields=["facet", "value"], name="search_facet_value_unique")]
 
     def __str__(self):
-        return f"{self.page_id} {self.facet}={self.value}"
+        return f"{self.facet}={self.value}"
+
+
+class PageFacets(models.Model):
+    """The facet values of one page, as FacetValue ids.
+
+    Written by the search backends whenever they index a page (search.facets.store), so the
+    counts of any result set are one GROUP BY over the matching pages' values, on every
+    backend. Visibility is never read from here: counts are always taken over pages the
+    search already limited to live, public ones.
+    """
+
+    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, primary_key=True,
+                                related_name="+")
+    codes = IntegerListField(default=list)
+
+    def __str__(self):
+        return f"{self.page_id}: {self.codes}"
 
 
 class SynonymGroup(models.Model):

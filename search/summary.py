@@ -7,9 +7,13 @@ the search backend) generate for the matches in a WITH query that every part rea
 query is computed once (it is marked MATERIALIZED on PostgreSQL and SQLite 3.35+), where
 separate ORM queries ran the match once per part.
 
-Facet filters are not applied to the matches but flagged on them (an EXISTS per chosen
-facet), so each facet is counted with every filter but its own (a chosen topic leaves the
-other topics' counts visible, to widen the choice) within the same statement.
+Each match carries its page's facet value numbers (search.models.PageFacets: one short row
+per page). Facet filters are not applied to the matches but flagged on them (one test of
+those numbers per chosen facet), so each facet is counted with every filter but its own (a
+chosen topic leaves the other topics' counts visible, to widen the choice) within the same
+statement. Counting unnests the numbers of the matches and groups them; grouped by
+translation, it counts distinct translation keys per value. On PostgreSQL the numbers are an
+`integer[]`, on SQLite a JSON array read with `json_each` (search.fields).
 
 Only the matches' own SQL and fixed text are put in the statement: filter values, facet
 names, offsets and limits are parameters, and the flag columns are named by position.
@@ -19,9 +23,9 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Exists, OuterRef
+from wagtail.models import Page
 
-from .models import PageFacet
+from .models import FacetValue, PageFacets
 
 
 @dataclass
@@ -49,6 +53,22 @@ def _materialized():
     return ""
 
 
+def _codes_of(column):
+    """(FROM-clause item, its column): one row per facet value number in `column`."""
+    if connection.vendor == "postgresql":
+        return f"unnest({column}) AS c", "c"
+    return f"json_each({column}) AS c", "c.value"
+
+
+def _has_any(column, values_table):
+    """SQL true when `column` holds a number of one of the chosen values of a facet
+    (parameters: the facet, then each value)."""
+    chosen = f"SELECT v.id FROM {values_table} v WHERE v.facet = %s AND v.value IN ({{placeholders}})"
+    if connection.vendor == "postgresql":
+        return f"COALESCE({column} && ARRAY({chosen}), FALSE)"
+    return f"EXISTS (SELECT 1 FROM json_each({column}) j WHERE j.value IN ({chosen}))"
+
+
 def summarise(matches, filters, *, grouped, by_date, offset, limit, facet_names=()):
     """Read a page of `matches` (a queryset annotated with `search_rank`), its total and counts.
 
@@ -56,18 +76,26 @@ def summarise(matches, filters, *, grouped, by_date, offset, limit, facet_names=
     groups (the all-languages scope) rather than pages, each group ranked by its best page.
     `limit` 0 reads the total (and counts) only. `facet_names`: the facets to count.
     """
-    flags = {name: f"f{position}" for position, name in enumerate(filters)}
-    flagged = matches.order_by().annotate(**{
-        flag: Exists(PageFacet.objects.filter(page_id=OuterRef("pk"), facet=name, value__in=filters[name]))
-        for name, flag in flags.items()
-    })
-    inner, params = flagged.values("id", "translation_key", "first_published_at", "search_rank",
-                                   *flags.values()).query.sql_with_params()
+    inner, params = matches.order_by().values("id", "translation_key", "first_published_at",
+                                              "search_rank").query.sql_with_params()
     params = list(params)
+    quote = connection.ops.quote_name
+    values_table = quote(FacetValue._meta.db_table)
+    flags = {name: f"f{position}" for position, name in enumerate(filters)}
+    if filters or facet_names:
+        # Each match with its facet value numbers and a flag per chosen facet.
+        flag_sql, flag_params = "", []
+        for name, flag in flags.items():
+            test = _has_any("pf.codes", values_table).format(placeholders=", ".join(["%s"] * len(filters[name])))
+            flag_sql += f", {test} AS {flag}"
+            flag_params += [name, *filters[name]]
+        params = flag_params + params  # the flags come before the matches in the statement
+        inner = (f"SELECT x.*, pf.codes{flag_sql} FROM ({inner}) x "
+                 f"LEFT JOIN {quote(PageFacets._meta.db_table)} pf ON pf.page_id = x.id")
 
     # PostgreSQL types the columns of a UNION from its first branch, left to right: the NULLs
     # there must carry the types the later branches use.
-    key_type = PageFacet._meta.get_field("translation_key").db_type(connection)
+    key_type = Page._meta.get_field("translation_key").db_type(connection)
     nulls = (f"CAST(NULL AS BIGINT), CAST(NULL AS {key_type}), CAST(NULL AS VARCHAR(100)), "
              f"CAST(NULL AS VARCHAR(100))")
     no_rank = "CAST(NULL AS DOUBLE PRECISION)"
@@ -77,7 +105,7 @@ def summarise(matches, filters, *, grouped, by_date, offset, limit, facet_names=
         return " AND ".join(conditions) or "1 = 1"
 
     ctes = [f"m AS {_materialized()}({inner})"]
-    parts, part_params = [], []
+    parts = []
     page_range = [offset, offset + limit]
     if grouped:
         # g: the translation groups in result order, numbered, read by the total, the page
@@ -92,7 +120,7 @@ def summarise(matches, filters, *, grouped, by_date, offset, limit, facet_names=
             parts.append((f"SELECT 'member', m.id, m.translation_key, NULL, NULL, NULL, m.search_rank "
                            f"FROM m JOIN g ON g.translation_key = m.translation_key "
                            f"WHERE {where()} AND g.n > %s AND g.n <= %s", page_range))
-        grouped_by = "m.translation_key, "
+        counted = "COUNT(DISTINCT m.translation_key)"
     else:
         order = "m.first_published_at DESC NULLS LAST" if by_date else "m.search_rank DESC"
         parts.append((f"SELECT 'total', {nulls}, COUNT(*), {no_rank} FROM m WHERE {where()}", []))
@@ -100,20 +128,20 @@ def summarise(matches, filters, *, grouped, by_date, offset, limit, facet_names=
             parts.append((f"SELECT 'row', r.id, NULL, NULL, NULL, r.n, NULL FROM (SELECT m.id, "
                           f"ROW_NUMBER() OVER (ORDER BY {order}, m.id DESC) AS n FROM m "
                           f"WHERE {where()}) r WHERE r.n > %s AND r.n <= %s", page_range))
-        grouped_by = ""
+        counted = "COUNT(*)"
 
-    facet_table = connection.ops.quote_name(PageFacet._meta.db_table)
     unfiltered = [name for name in facet_names if name not in filters]
     facet_parts = [(None, unfiltered)] if unfiltered else []
     facet_parts += [(name, [name]) for name in facet_names if name in filters]
     for except_facet, names in facet_parts:
-        # Grouped, a value counts translation groups: (value, group) pairs are made distinct
-        # first, then counted, which hashes where COUNT(DISTINCT) would sort every row.
+        # Count each value number over the matches that pass the other facets' filters,
+        # then name the numbers of the facets asked for.
         placeholders = ", ".join(["%s"] * len(names))
-        parts.append((f"SELECT 'facet', NULL, NULL, d.facet, d.value, COUNT(*), NULL FROM "
-                      f"(SELECT {'DISTINCT' if grouped else ''} {grouped_by}f.facet, f.value FROM {facet_table} f "
-                      f"JOIN m ON f.page_id = m.id WHERE {where(except_facet)} AND f.facet IN ({placeholders})) d "
-                      f"GROUP BY d.facet, d.value", names))
+        codes, code = _codes_of("m.codes")
+        parts.append((f"SELECT 'facet', NULL, NULL, v.facet, v.value, d.n, NULL FROM "
+                      f"(SELECT {code} AS code, {counted} AS n FROM m, {codes} "
+                      f"WHERE {where(except_facet)} GROUP BY {code}) d "
+                      f"JOIN {values_table} v ON v.id = d.code WHERE v.facet IN ({placeholders})", names))
 
     sql = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(sql for sql, _params in parts)
     params += [value for _sql, values in parts for value in values]

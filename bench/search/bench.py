@@ -216,6 +216,17 @@ def index_all():
 TARGETS = {"postgresql": {("locale", False): 50, ("locale", True): 50, ("all", True): 150}}
 
 
+SERVER_SETTINGS = ("shared_buffers", "work_mem", "random_page_cost", "max_parallel_workers_per_gather")
+
+
+def _size(setting, unit):
+    """A pg_settings value in its unit, memory in MB."""
+    if unit in ("8kB", "kB"):
+        kilobytes = int(setting) * (8 if unit == "8kB" else 1)
+        return f"{kilobytes // 1024} MB" if kilobytes >= 1024 else f"{kilobytes} kB"
+    return setting
+
+
 def load():
     return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
@@ -225,6 +236,11 @@ def time_queries(repeat=1):
     pages = ResourcePage.objects.count()
     if connection.vendor == "postgresql":
         version = f"PostgreSQL {connection.pg_version // 10000}.{connection.pg_version % 10000}"
+        with connection.cursor() as cursor:  # what the numbers depend on most, besides the CPU
+            cursor.execute("SELECT name, setting, unit FROM pg_settings WHERE name = ANY(%s) ORDER BY name",
+                           [list(SERVER_SETTINGS)])
+            version += " (" + ", ".join(
+                f"{name} {_size(setting, unit)}" for name, setting, unit in cursor.fetchall()) + ")"
     else:
         version = f"SQLite {connection.Database.sqlite_version}"
     print(f"\n{version}, {pages} resource pages, "

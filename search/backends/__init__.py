@@ -9,7 +9,7 @@ one backend and one index, and
 * index each object with its own language's rules (a page's locale, a document's language);
 * query in one language (`get_search_backend(QUERY_LANGUAGE="fr")`) or, without one, in
   every content language at once;
-* keep search.models.PageFacet up to date, since they see every page that is indexed,
+* keep search.models.PageFacets up to date, since they see every page that is indexed,
   whether by a save, a retry, `update_index` or `search_reindex`.
 
 Where they work around a gap in modelsearch the module says which, and when it can go.

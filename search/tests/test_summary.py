@@ -4,7 +4,6 @@ from django.db.models import FloatField, Value
 from django.test import TestCase
 
 from search import facets
-from search.models import PageFacet
 from search.services import matching_pages, visible_pages
 from search.summary import summarise
 from search.synonyms import build_query
@@ -25,9 +24,7 @@ FILTERS = [
 def naive(matches, filters, grouped, names):
     """(total, counts) computed in Python from the matches' facet rows."""
     rows = list(matches.values_list("pk", "translation_key"))
-    values = {}
-    for page_id, facet, value in PageFacet.objects.values_list("page_id", "facet", "value"):
-        values.setdefault(page_id, set()).add((facet, value))
+    values = facets.page_values([pk for pk, _key in rows])
 
     def passes(page_id, except_facet=None):
         return all(values.get(page_id, set()) & {(name, value) for value in chosen}
