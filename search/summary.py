@@ -90,7 +90,11 @@ def summarise(matches, filters, *, grouped, by_date, offset, limit, facet_names=
             flag_sql += f", {test} AS {flag}"
             flag_params += [name, *filters[name]]
         params = flag_params + params  # the flags come before the matches in the statement
-        inner = (f"SELECT x.*, pf.codes{flag_sql} FROM ({inner}) x "
+        # OFFSET 0 keeps PostgreSQL from merging the matches into this join: it would carry
+        # every match's vectors through the join to rank them after it (20 ms in 250 on a
+        # broad search of 100,000 pages).
+        fence = " OFFSET 0" if connection.vendor == "postgresql" else ""
+        inner = (f"SELECT x.*, pf.codes{flag_sql} FROM ({inner}{fence}) x "
                  f"LEFT JOIN {quote(PageFacets._meta.db_table)} pf ON pf.page_id = x.id")
 
     # PostgreSQL types the columns of a UNION from its first branch, left to right: the NULLs

@@ -160,3 +160,28 @@ class TestTitleNorms(IndexingTestCase):
                                 "their grandchildren after a family crisis", live=False))
         # On a tie the later page would come first: the norm puts the short title ahead.
         assert found("kinship")[:2] == [short.title, long.title]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the entries' language column is PostgreSQL's")
+class TestEntryLanguage(IndexingTestCase):
+    """Index entries carry their page's language, which a search in one language reads by
+    index (search/migrations/0005); an entry without one is still found."""
+
+    def language_of(self, page):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT portal_language FROM wagtailsearch_indexentry WHERE object_id = %s",
+                           [str(page.pk)])
+            return cursor.fetchone()[0]
+
+    def test_entries_get_their_language_and_one_without_is_still_found(self):
+        french = publish(resource(self.t.libraries["fr"], "Guide du parrainage", live=False))
+        english = publish(resource(self.t.libraries["en"], "Sponsorship guide", live=False))
+        assert (self.language_of(french), self.language_of(english)) == ("fr", "en")
+        assert found("parrainage", "fr") == [french.title]
+        assert found("parrainage", "en") == []
+        with connection.cursor() as cursor:
+            cursor.execute("UPDATE wagtailsearch_indexentry SET portal_language = NULL WHERE object_id = %s",
+                           [str(english.pk)])
+        assert found("sponsorship") == [english.title]
+        publish(english)  # re-indexing keeps the row's language as it was (pages never change locale)
+        assert found("sponsorship") == [english.title]
