@@ -60,10 +60,11 @@ def _codes_of(column):
     return f"json_each({column}) AS c", "c.value"
 
 
-def _has_any(column, values_table):
-    """SQL true when `column` holds a number of one of the chosen values of a facet
+def _has_any(column, values_table, count):
+    """SQL true when `column` holds the number of one of `count` chosen values of a facet
     (parameters: the facet, then each value)."""
-    chosen = f"SELECT v.id FROM {values_table} v WHERE v.facet = %s AND v.value IN ({{placeholders}})"
+    placeholders = ", ".join(["%s"] * count)
+    chosen = f"SELECT v.id FROM {values_table} v WHERE v.facet = %s AND v.value IN ({placeholders})"
     if connection.vendor == "postgresql":
         return f"COALESCE({column} && ARRAY({chosen}), FALSE)"
     return f"EXISTS (SELECT 1 FROM json_each({column}) j WHERE j.value IN ({chosen}))"
@@ -86,8 +87,7 @@ def summarise(matches, filters, *, grouped, by_date, offset, limit, facet_names=
         # Each match with its facet value numbers and a flag per chosen facet.
         flag_sql, flag_params = "", []
         for name, flag in flags.items():
-            test = _has_any("pf.codes", values_table).format(placeholders=", ".join(["%s"] * len(filters[name])))
-            flag_sql += f", {test} AS {flag}"
+            flag_sql += f", {_has_any('pf.codes', values_table, len(filters[name]))} AS {flag}"
             flag_params += [name, *filters[name]]
         params = flag_params + params  # the flags come before the matches in the statement
         # OFFSET 0 keeps PostgreSQL from merging the matches into this join: it would carry

@@ -78,7 +78,6 @@ SIMPLE_CONFIG = "portal_simple"
 TITLE_AVERAGE_SECONDS = 600
 LANGUAGE_COLUMN = "portal_language"
 _available = {}  # database name -> names of the portal_ configurations found there
-_language_column = {}  # database name -> whether the index entries have their language
 
 
 def available_configs():
@@ -185,24 +184,13 @@ def title_norm():
     return ExpressionWrapper(Value(title_average()) / length, output_field=FloatField())
 
 
-def has_language_column():
-    """Whether the index entries have their language (search/migrations/0005; cached)."""
-    name = connection.settings_dict["NAME"]
-    if name not in _language_column:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1 FROM information_schema.columns WHERE table_name = %s AND column_name = %s",
-                           [IndexEntry._meta.db_table, LANGUAGE_COLUMN])
-            _language_column[name] = cursor.fetchone() is not None
-    return _language_column[name]
-
-
 class LanguageQueryMixin:
     """Compile a query under several configurations, ORed, once, and rank it in one go;
     in one language, read only the index entries in that language."""
 
     def search(self, config, start, stop, score_field=None, backend=None):
         language = getattr(backend, "query_language", None)
-        if not (language and issubclass(self.queryset.model, Page) and has_language_column()):
+        if not (language and issubclass(self.queryset.model, Page)):
             return super().search(config, start, stop, score_field=score_field, backend=backend)
         # The entries' table is joined by modelsearch's search() under its own name. Rows
         # without a language (written before the column existed) are kept, never lost.
