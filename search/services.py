@@ -95,10 +95,10 @@ def search_pages(queryset, query, locale=None, operator="and", order_by_relevanc
 
 
 def matching_pages(search_query, queryset, language=None):
-    """Every page of `queryset` matching `search_query`, annotated with `search_rank`.
+    """Every page of `queryset` matching `search_query` with its `search_rank`, for summarise().
 
-    The portal's backends return the match as a queryset; any other backend is asked for
-    its best hits, ranked by their position.
+    The portal's backends return every match (PostgreSQL as its SQL: RankedPages); any other
+    backend is asked for its best hits, ranked by their position.
     """
     results = search_backend(language).search(search_query, queryset)
     if hasattr(results, "matching_queryset"):

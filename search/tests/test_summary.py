@@ -1,11 +1,15 @@
 """search.summary's one statement agrees with counting the matches one by one, on any database."""
 
+from unittest import skipUnless
+
+from django.db import connection
 from django.db.models import FloatField, Value
 from django.test import TestCase
 
 from search import facets
-from search.services import matching_pages, visible_pages
-from search.summary import summarise
+from search.backends.postgres import RankedPages
+from search.services import matching_pages, search_backend, visible_pages
+from search.summary import match_sql, summarise
 from search.synonyms import build_query
 
 from .fixtures import resource
@@ -21,9 +25,17 @@ FILTERS = [
 ]
 
 
+def match_rows(matches):
+    """(id, translation key, rank) of every match, as summarise() reads them."""
+    sql, params = match_sql(matches)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT m.id, m.translation_key, m.search_rank FROM ({sql}) m", params)
+        return cursor.fetchall()
+
+
 def naive(matches, filters, grouped, names):
     """(total, counts) computed in Python from the matches' facet rows."""
-    rows = list(matches.values_list("pk", "translation_key"))
+    rows = [(pk, key) for pk, key, _rank in match_rows(matches)]
     values = facets.page_values([pk for pk, _key in rows])
 
     def passes(page_id, except_facet=None):
@@ -91,3 +103,21 @@ class TestSummary(TestCase):
         summary = summarise(self.matches("Malawi", grouped=True), {"language": ("es",)},
                             grouped=True, by_date=False, offset=0, limit=0)
         assert (summary.total, summary.rows, summary.members) == (1, [], {})
+
+    @skipUnless(connection.vendor == "postgresql", "RankedPages is the PostgreSQL backend's")
+    def test_ranked_pages_are_modelsearchs_matches_and_ranks(self):
+        """The match summarise() reads ranks entries before joining pages: the same pages
+        and ranks as modelsearch's own queryset, which joins first."""
+        for language, base in ((None, visible_pages()),
+                               ("en", visible_pages().filter(locale=self.t.locales["en"]))):
+            with self.subTest(language=language):
+                query, _terms = build_query("Malawi kinship", [language] if language else None, "or")
+                results = search_backend(language).search(query, base)
+                compiler = results.query_compiler
+                expected = compiler.search(compiler.get_config(results.backend), None, None,
+                                           score_field="search_rank", backend=results.backend)
+                ranked = results.matching_queryset()
+                assert isinstance(ranked, RankedPages)
+                got = {(pk, round(rank, 6)) for pk, _key, rank in match_rows(ranked)}
+                assert got == {(pk, round(rank, 6)) for pk, rank in expected.values_list("pk", "search_rank")}
+                assert len(got) > 3
