@@ -31,7 +31,7 @@ from core.serving import locale_codes
 
 from . import facets, highlight
 from .backends import plain_text
-from .models import SCOPE_ALL, SCOPE_LOCALE
+from .models import SCOPE_ALL, SCOPE_LOCALE, EntryText
 from .summary import summarise
 from .synonyms import build_query
 from .text import MAX_QUERY_LENGTH, parse_query
@@ -460,19 +460,20 @@ class Search:
 def page_texts(pages):
     """{page id: (title, body text)} as the search index holds them, for snippets.
 
-    The database backends keep each page's plain text next to its vectors; pages missing
-    there (an external engine, or not indexed yet) get it from modelsearch's own extraction.
+    The database backends keep each page's plain text beside their vectors (PostgreSQL in
+    search.models.EntryText, SQLite in its index rows); pages missing there (an external
+    engine, or not indexed yet) get it from modelsearch's own extraction.
     """
     texts = {}
     if pages and connection.vendor in ("postgresql", "sqlite"):
         from wagtail.search.models import IndexEntry
 
-        title, body = ("title_text", "body_text") if connection.vendor == "postgresql" else ("title", "body")
+        entries = EntryText.objects if connection.vendor == "postgresql" else IndexEntry.objects
         try:
-            rows = IndexEntry.objects.filter(
+            rows = entries.filter(
                 content_type_id__in={page.content_type_id for page in pages},
                 object_id__in=[str(page.pk) for page in pages],
-            ).values_list("object_id", title, body)
+            ).values_list("object_id", "title", "body")
             texts = {int(object_id): (title_text, body_text) for object_id, title_text, body_text in rows}
         except DatabaseError:  # an index table without the plain-text columns
             texts = {}

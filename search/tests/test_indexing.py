@@ -15,7 +15,7 @@ from wagtail.search.models import IndexEntry
 
 from search import services, tasks
 from search.facets import page_values
-from search.models import PageFacets
+from search.models import EntryText, PageFacets
 
 from .fixtures import multilingual_site, publish, resource, restrict
 
@@ -185,3 +185,29 @@ class TestEntryLanguage(IndexingTestCase):
         assert found("sponsorship") == [english.title]
         publish(english)  # re-indexing keeps the row's language as it was (pages never change locale)
         assert found("sponsorship") == [english.title]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the entries' text is moved by a PostgreSQL trigger")
+class TestEntryText(IndexingTestCase):
+    """Index rows keep no plain text: it is moved beside them (search.models.EntryText), where
+    snippets read it, rewritten with its entry and deleted with it (search/migrations/0006)."""
+
+    def row_text(self, page):
+        return IndexEntry.objects.filter(object_id=str(page.pk)).values_list("title_text", "body_text").get()
+
+    def test_text_moves_beside_the_entry_and_follows_it(self):
+        page = publish(resource(self.t.libraries["en"], "Respite care handbook", live=False,
+                                summary="Short breaks for foster carers"))
+        assert self.row_text(page) == ("", "")
+        text = EntryText.objects.get(object_id=str(page.pk))
+        assert text.title == "Respite care handbook" and "Short breaks" in text.body
+        assert "<mark>" in services.Search(services.SearchQuery(text="breaks"), page.locale).run().hits[0].snippet_html
+
+        page.summary = "Weekend breaks for kinship carers"
+        publish(page)  # indexed again: modelsearch's INSERT ... ON CONFLICT DO UPDATE
+        assert self.row_text(page) == ("", "")
+        assert "Weekend breaks" in EntryText.objects.get(object_id=str(page.pk)).body
+
+        page.delete()
+        assert not IndexEntry.objects.filter(object_id=str(page.pk)).exists()
+        assert not EntryText.objects.filter(object_id=str(page.pk)).exists()
