@@ -22,7 +22,7 @@ names, offsets and limits are parameters, and the flag columns are named by posi
 import uuid
 from dataclasses import dataclass, field
 
-from django.db import connection, transaction
+from django.db import connection
 from wagtail.models import Page
 
 from .models import FacetValue, PageFacets
@@ -38,17 +38,6 @@ class Summary:
 
 def _key(value):
     return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
-
-
-# PostgreSQL settings for the one statement of a search (set_config(..., true) lasts until the
-# end of its transaction). The planner costs reading a third of the index table through its
-# GIN index at random_page_cost, 4 by default (spinning disks), and evaluating
-# `title || body @@ query` on every row of a sequential scan at one operator's cost: it
-# chose that scan for broad words, at 180 ms where the index took 45 ms on 100,000 pages.
-# 1.1 is PostgreSQL's advice for data on SSD or in memory, which a search index is. The
-# facet counts sort a few hundred thousand (value, translation) pairs, which spilled to
-# disk at the default 4 MB of work_mem.
-PLANNER_SETTINGS = {"random_page_cost": "1.1", "work_mem": "32MB"}
 
 
 def _materialized():
@@ -129,31 +118,41 @@ def summarise(matches, filters, *, grouped, by_date, offset, limit, facet_names=
         return " AND ".join(conditions) or "1 = 1"
 
     ctes = [f"m AS {_materialized()}({inner})"]
+    cte_params = []
     parts = []
-    page_range = [offset, offset + limit]
+    # Results are ordered by this, then by id (translation key) for a stable order. Only the
+    # rows up to the page asked for are sorted (LIMIT: a top-N sort), then numbered: sorting
+    # every match to number it took 8 ms of a broad search.
+    order = "DESC NULLS LAST" if by_date else "DESC"
     if grouped:
-        # g: the translation groups in result order, numbered, read by the total, the page
-        # of rows and their members.
-        order = "MAX(m.first_published_at) DESC NULLS LAST" if by_date else "MAX(m.search_rank) DESC"
-        ctes.append(f"g AS (SELECT m.translation_key, ROW_NUMBER() OVER (ORDER BY {order}, "
-                    f"m.translation_key) AS n FROM m WHERE {where()} GROUP BY m.translation_key)")
-        parts.append((f"SELECT 'total', {nulls}, COUNT(*), {no_rank} FROM g", []))
+        # ga: every translation group, with its best (or newest) member's rank (date);
+        # g: the groups up to the page asked for, numbered, read by the rows and members.
+        best = "MAX(m.first_published_at)" if by_date else "MAX(m.search_rank)"
+        ctes.append(f"ga AS (SELECT m.translation_key, {best} AS r FROM m WHERE {where()} "
+                    f"GROUP BY m.translation_key)")
+        parts.append((f"SELECT 'total', {nulls}, COUNT(*), {no_rank} FROM ga", []))
         if limit:
+            ctes.append(f"g AS (SELECT t.translation_key, ROW_NUMBER() OVER (ORDER BY t.r {order}, "
+                        f"t.translation_key) AS n FROM (SELECT ga.translation_key, ga.r FROM ga "
+                        f"ORDER BY ga.r {order}, ga.translation_key LIMIT %s) t)")
+            cte_params.append(offset + limit)
             parts.append(("SELECT 'row', NULL, g.translation_key, NULL, NULL, g.n, NULL FROM g "
-                          "WHERE g.n > %s AND g.n <= %s", page_range))
+                          "WHERE g.n > %s", [offset]))
             parts.append((f"SELECT 'member', m.id, m.translation_key, NULL, NULL, NULL, m.search_rank "
                            f"FROM m JOIN g ON g.translation_key = m.translation_key "
-                           f"WHERE {where()} AND g.n > %s AND g.n <= %s", page_range))
+                           f"WHERE {where()} AND g.n > %s", [offset]))
         # Each (value, translation) pair once, then counted: COUNT(DISTINCT) sorts every
         # pair per value, where a hash of the pairs took 12 ms less on a broad search.
         counted = "DISTINCT m.translation_key, "
     else:
-        order = "m.first_published_at DESC NULLS LAST" if by_date else "m.search_rank DESC"
+        key = "first_published_at" if by_date else "search_rank"
         parts.append((f"SELECT 'total', {nulls}, COUNT(*), {no_rank} FROM m WHERE {where()}", []))
         if limit:
-            parts.append((f"SELECT 'row', r.id, NULL, NULL, NULL, r.n, NULL FROM (SELECT m.id, "
-                          f"ROW_NUMBER() OVER (ORDER BY {order}, m.id DESC) AS n FROM m "
-                          f"WHERE {where()}) r WHERE r.n > %s AND r.n <= %s", page_range))
+            parts.append((f"SELECT 'row', r.id, NULL, NULL, NULL, r.n, NULL FROM (SELECT t.id, "
+                          f"ROW_NUMBER() OVER (ORDER BY t.{key} {order}, t.id DESC) AS n FROM "
+                          f"(SELECT m.id, m.{key} FROM m WHERE {where()} "
+                          f"ORDER BY m.{key} {order}, m.id DESC LIMIT %s) t) r WHERE r.n > %s",
+                          [offset + limit, offset]))
         counted = ""
 
     unfiltered = [name for name in facet_names if name not in filters]
@@ -170,14 +169,10 @@ def summarise(matches, filters, *, grouped, by_date, offset, limit, facet_names=
                       f"JOIN {values_table} v ON v.id = d.code WHERE v.facet IN ({placeholders})", names))
 
     sql = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(sql for sql, _params in parts)
-    params += [value for _sql, values in parts for value in values]
+    params += cte_params + [value for _sql, values in parts for value in values]
     summary = Summary(counts={name: {} for name in facet_names})
     positions = {}
-    # (PostgreSQL's JIT is off for the portal: settings)
-    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SELECT " + ", ".join(["set_config(%s, %s, true)"] * len(PLANNER_SETTINGS)),
-                           [item for pair in PLANNER_SETTINGS.items() for item in pair])
+    with connection.cursor() as cursor:  # (PostgreSQL's planner settings: portal.settings.base)
         cursor.execute(sql, params)
         for kind, page_id, key, facet, value, n, rank in cursor.fetchall():
             if kind == "total":
