@@ -8,7 +8,8 @@ query is computed once (it is marked MATERIALIZED on PostgreSQL and SQLite 3.35+
 separate ORM queries ran the match once per part.
 
 Each match carries its page's facet value numbers (search.models.PageFacets: one short row
-per page). Facet filters are not applied to the matches but flagged on them (one test of
+per page, joined to the matches; on PostgreSQL a copy in each index entry, read with the
+match). Facet filters are not applied to the matches but flagged on them (one test of
 those numbers per chosen facet), so each facet is counted with every filter but its own (a
 chosen topic leaves the other topics' counts visible, to widen the choice) within the same
 statement. Counting unnests the numbers of the matches and groups them; grouped by
@@ -73,7 +74,8 @@ def _has_any(column, values_table, count):
 def match_sql(matches):
     """(sql, params) of rows (id, translation_key, first_published_at, search_rank): `matches`
     is a page queryset annotated with `search_rank`, or an object that writes that SQL itself
-    (search.backends.postgres.RankedPages)."""
+    (search.backends.postgres.RankedPages), with each page's facet value numbers as `codes`
+    when its `carries_facet_codes`."""
     if hasattr(matches, "match_sql"):
         return matches.match_sql()
     return matches.order_by().values("id", "translation_key", "first_published_at",
@@ -92,19 +94,24 @@ def summarise(matches, filters, *, grouped, by_date, offset, limit, facet_names=
     quote = connection.ops.quote_name
     values_table = quote(FacetValue._meta.db_table)
     flags = {name: f"f{position}" for position, name in enumerate(filters)}
+    carried = getattr(matches, "carries_facet_codes", False)
     if filters or facet_names:
-        # Each match with its facet value numbers and a flag per chosen facet.
+        # Each match with its facet value numbers (read with the match when it carries them,
+        # else from PageFacets) and a flag per chosen facet.
+        codes = "x.codes" if carried else "pf.codes"
         flag_sql, flag_params = "", []
         for name, flag in flags.items():
-            flag_sql += f", {_has_any('pf.codes', values_table, len(filters[name]))} AS {flag}"
+            flag_sql += f", {_has_any(codes, values_table, len(filters[name]))} AS {flag}"
             flag_params += [name, *filters[name]]
         params = flag_params + params  # the flags come before the matches in the statement
-        # OFFSET 0 keeps PostgreSQL from merging the matches into this join: it would carry
-        # every match's vectors through the join to rank them after it (20 ms in 250 on a
-        # broad search of 100,000 pages).
-        fence = " OFFSET 0" if connection.vendor == "postgresql" else ""
-        inner = (f"SELECT x.*, pf.codes{flag_sql} FROM ({inner}{fence}) x "
-                 f"LEFT JOIN {quote(PageFacets._meta.db_table)} pf ON pf.page_id = x.id")
+        if carried:
+            inner = f"SELECT x.*{flag_sql} FROM ({inner}) x"
+        else:
+            # OFFSET 0 keeps PostgreSQL from merging the matches into this join: it would
+            # carry every match's vectors through the join to rank them after it.
+            fence = " OFFSET 0" if connection.vendor == "postgresql" else ""
+            inner = (f"SELECT x.*, pf.codes{flag_sql} FROM ({inner}{fence}) x "
+                     f"LEFT JOIN {quote(PageFacets._meta.db_table)} pf ON pf.page_id = x.id")
 
     # PostgreSQL types the columns of a UNION from its first branch, left to right: the NULLs
     # there must carry the types the later branches use.

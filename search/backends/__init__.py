@@ -105,13 +105,14 @@ class PortalIndexMixin:
       indexers read every field five times (title, body, autocomplete and their plain text),
       so a chunk of pages cost a query per page, relation and pass. A model may name more
       (`search_prefetch_related`) for what its search methods read.
-    * Rewrite the facet rows of pages (see search.facets).
+    * Rewrite the facet rows of pages (see search.facets), before their entries: on
+      PostgreSQL each entry copies its page's row as it is written (search/migrations/0007).
     """
 
     def add_items(self, model, objs):
         objs = list(objs)
         prefetch_related_objects(objs, *many_valued_relations(model),
                                  *getattr(model, "search_prefetch_related", ()))
-        super().add_items(model, objs)
         if issubclass(model, Page):
             facets.store(model, objs)
+        super().add_items(model, objs)

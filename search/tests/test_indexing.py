@@ -211,3 +211,30 @@ class TestEntryText(IndexingTestCase):
         page.delete()
         assert not IndexEntry.objects.filter(object_id=str(page.pk)).exists()
         assert not EntryText.objects.filter(object_id=str(page.pk)).exists()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="entries copy facet numbers on PostgreSQL")
+class TestEntryFacetCodes(IndexingTestCase):
+    """Each page's entry holds a copy of its facet numbers, which searches count
+    (search/migrations/0007): re-indexing the page renews it."""
+
+    def entry_codes(self, page):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT portal_codes FROM wagtailsearch_indexentry WHERE object_id = %s "
+                           "AND content_type_id = %s", [str(page.pk), page.content_type_id])
+            return sorted(cursor.fetchone()[0] or [])
+
+    def topic_counts(self, text):
+        outcome = services.Search(services.SearchQuery(text=text), self.t.locales["en"]).run()
+        return {option.value: option.count for group in outcome.facets if group.name == "topic"
+                for option in group.options}
+
+    def test_copy_follows_the_pages_facets(self):
+        page = publish(resource(self.t.libraries["en"], "Sibling placement note", live=False))
+        assert self.entry_codes(page) == sorted(PageFacets.objects.get(page_id=page.pk).codes)
+        assert self.t.topic.slug not in self.topic_counts("sibling placement")
+
+        page.topics.add(self.t.topic)
+        publish(page)
+        assert self.entry_codes(page) == sorted(PageFacets.objects.get(page_id=page.pk).codes)
+        assert self.topic_counts("sibling placement")[self.t.topic.slug] == 1
