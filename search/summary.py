@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from django.db import connection
 from wagtail.models import Page
 
+from core.serving import locale_codes
+
 from .models import FacetValue, PageFacets
 
 
@@ -74,8 +76,8 @@ def _has_any(column, values_table, count):
 def match_sql(matches):
     """(sql, params) of rows (id, translation_key, first_published_at, search_rank): `matches`
     is a page queryset annotated with `search_rank`, or an object that writes that SQL itself
-    (search.backends.postgres.RankedPages), with each page's facet value numbers as `codes`
-    when its `carries_facet_codes`."""
+    (search.backends.postgres.RankedPages). That one `carries_facet_codes`: each page's facet
+    value numbers but its language's as `codes`, and its `locale_id`."""
     if hasattr(matches, "match_sql"):
         return matches.match_sql()
     return matches.order_by().values("id", "translation_key", "first_published_at",
@@ -101,8 +103,12 @@ def summarise(matches, filters, *, grouped, by_date, offset, limit, facet_names=
         codes = "x.codes" if carried else "pf.codes"
         flag_sql, flag_params = "", []
         for name, flag in flags.items():
-            flag_sql += f", {_has_any(codes, values_table, len(filters[name]))} AS {flag}"
-            flag_params += [name, *filters[name]]
+            if carried and name == "language":
+                flag_sql += f", COALESCE(x.locale_id = ANY(CAST(%s AS integer[])), FALSE) AS {flag}"
+                flag_params.append([pk for pk, code in locale_codes().items() if code in filters[name]])
+            else:
+                flag_sql += f", {_has_any(codes, values_table, len(filters[name]))} AS {flag}"
+                flag_params += [name, *filters[name]]
         params = flag_params + params  # the flags come before the matches in the statement
         if carried:
             inner = f"SELECT x.*{flag_sql} FROM ({inner}) x"
@@ -166,6 +172,14 @@ def summarise(matches, filters, *, grouped, by_date, offset, limit, facet_names=
     facet_parts = [(None, unfiltered)] if unfiltered else []
     facet_parts += [(name, [name]) for name in facet_names if name in filters]
     for except_facet, names in facet_parts:
+        if carried and "language" in names:
+            # Carried numbers leave out the language, which is the page's locale: a
+            # translation group has one page per locale, so pages are groups there.
+            parts.append((f"SELECT 'facet', NULL, NULL, 'language', CAST(m.locale_id AS VARCHAR(100)), "
+                          f"COUNT(*), NULL FROM m WHERE {where(except_facet)} GROUP BY m.locale_id", []))
+            names = [name for name in names if name != "language"]
+            if not names:
+                continue
         # Count each value number over the matches that pass the other facets' filters,
         # then name the numbers of the facets asked for.
         placeholders = ", ".join(["%s"] * len(names))
@@ -188,6 +202,8 @@ def summarise(matches, filters, *, grouped, by_date, offset, limit, facet_names=
                 positions[page_id if page_id is not None else _key(key)] = n
             elif kind == "member":
                 summary.members.setdefault(_key(key), []).append((page_id, rank or 0.0))
+            elif carried and facet == "language":
+                summary.counts[facet][locale_codes().get(int(value), value)] = n
             else:
                 summary.counts[facet][value] = n
     summary.rows = sorted(positions, key=positions.get)

@@ -7,8 +7,11 @@ PageFacets row, which the portal's index writes just before the entry: search.ba
 the search reads them with the entry's rank (search.backends.postgres.RankedPages).
 Existing entries get their numbers here.
 
-The copy is only ever as old as the entry: both are written by the same indexing of the
-page, and the counts are taken over pages the search already limited to visible ones.
+The copy leaves out the language (a search reads it from the page's locale) and is sorted:
+the translations of a resource then mostly hold the same numbers, which counting by
+translation uses (search.summary). It is only ever as old as the entry: both are written by
+the same indexing of the page, and the counts are taken over pages the search already
+limited to visible ones.
 """
 
 from django.db import migrations
@@ -21,16 +24,24 @@ def _tables(apps, schema_editor):
     quote = schema_editor.quote_name
     return (quote(apps.get_model("wagtailsearch", "IndexEntry")._meta.db_table),
             quote(apps.get_model("portal_search", "PageFacets")._meta.db_table),
+            quote(apps.get_model("portal_search", "FacetValue")._meta.db_table),
             quote(apps.get_model("wagtailcore", "Page")._meta.db_table))
+
+
+def _codes(facets, values, row):
+    """SQL: the sorted numbers of PageFacets row `row`, but its language's."""
+    return (f"ARRAY(SELECT c FROM unnest({row}.codes) c WHERE c <> ALL (ARRAY("
+            f"SELECT v.id FROM {values} v WHERE v.facet = 'language')) ORDER BY c)")
 
 
 def create(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    entries, facets, pages = _tables(apps, schema_editor)
+    entries, facets, values, pages = _tables(apps, schema_editor)
     schema_editor.execute(f"ALTER TABLE {entries} ADD COLUMN IF NOT EXISTS {COLUMN} integer[]")
     schema_editor.execute(
-        f"UPDATE {entries} e SET {COLUMN} = f.codes FROM {pages} p JOIN {facets} f ON f.page_id = p.id "
+        f"UPDATE {entries} e SET {COLUMN} = {_codes(facets, values, 'f')} FROM {pages} p "
+        f"JOIN {facets} f ON f.page_id = p.id "
         f"WHERE e.content_type_id = p.content_type_id AND e.object_id = (p.id)::varchar(50)")
     # An entry is a page's when a page has its id and content type (entries of images or
     # documents have ids of their own, which may be numbers of pages too).
@@ -39,7 +50,8 @@ def create(apps, schema_editor):
         BEGIN
             NEW.{COLUMN} := NULL;
             IF NEW.object_id ~ '^[0-9]{{1,18}}$' THEN
-                SELECT f.codes INTO NEW.{COLUMN} FROM {pages} p JOIN {facets} f ON f.page_id = p.id
+                SELECT {_codes(facets, values, 'f')} INTO NEW.{COLUMN}
+                    FROM {pages} p JOIN {facets} f ON f.page_id = p.id
                     WHERE p.id = NEW.object_id::bigint AND p.content_type_id = NEW.content_type_id;
             END IF;
             RETURN NEW;
@@ -52,7 +64,7 @@ def create(apps, schema_editor):
 def drop(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    entries, _facets, _pages = _tables(apps, schema_editor)
+    entries, *_rest = _tables(apps, schema_editor)
     schema_editor.execute(f"DROP TRIGGER IF EXISTS {FUNCTION} ON {entries}")
     schema_editor.execute(f"DROP FUNCTION IF EXISTS {FUNCTION}()")
     schema_editor.execute(f"ALTER TABLE {entries} DROP COLUMN IF EXISTS {COLUMN}")
