@@ -12,7 +12,7 @@ from search.services import matching_pages, search_backend, visible_pages
 from search.summary import match_sql, summarise
 from search.synonyms import build_query
 
-from .fixtures import resource
+from .fixtures import publish, resource
 from .test_search_page import build_portal
 
 FILTERS = [
@@ -61,6 +61,10 @@ class TestSummary(TestCase):
         cls.t = build_portal()
         for n in range(13):
             resource(cls.t.libraries["en"], f"Paginated Malawi note {n}", year=2019)
+        # Translations that differ in their values: the English page has one topic, the
+        # Spanish one another, the French one none.
+        cls.t.kinship_es.topics.add(cls.t.topic2)
+        cls.t.kinship_es = publish(cls.t.kinship_es)
 
     def matches(self, text, grouped):
         base = visible_pages() if grouped else visible_pages().filter(locale=self.t.locales["en"])
