@@ -34,7 +34,8 @@ def create(apps, schema_editor):
     schema_editor.execute(f"UPDATE {entries} SET title_text = '', body_text = '' "
                           f"WHERE title_text <> '' OR body_text <> ''")
     schema_editor.execute(f"""
-        CREATE OR REPLACE FUNCTION {FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$
+        CREATE OR REPLACE FUNCTION {FUNCTION}() RETURNS trigger LANGUAGE plpgsql
+        SET plan_cache_mode = force_custom_plan AS $$
         BEGIN
             IF TG_OP = 'DELETE' THEN
                 DELETE FROM {texts} t USING gone
@@ -55,6 +56,8 @@ def create(apps, schema_editor):
     schema_editor.execute(f"CREATE TRIGGER {FUNCTION} BEFORE INSERT OR UPDATE ON {entries} "
                           f"FOR EACH ROW EXECUTE FUNCTION {FUNCTION}()")
     # One statement-level trigger: rebuilding the index deletes every entry in one DELETE.
+    # The function's statements are planned at each call, so that a rebuild's DELETE of every
+    # entry and a single page's are each planned for their own size.
     schema_editor.execute(f"CREATE TRIGGER {FUNCTION}_delete AFTER DELETE ON {entries} "
                           f"REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION {FUNCTION}()")
 
