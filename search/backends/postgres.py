@@ -34,10 +34,15 @@ Speed (measured with bench/search/bench.py on 100,000 pages): a query ORs up to 
 `to_tsquery()` calls, and modelsearch repeats them in the filter and in each rank, where
 PostgreSQL evaluates them again for every matching row. The compiled tsqueries are therefore
 read once per search (a one-row SELECT), the distinct ones ORed and put in the statement as
-a constant. The join of
-pages to index entries compares `id::varchar` with `object_id`; migration 0003 indexes that
-expression so the matching entries are joined to their pages by index instead of a scan of
-every page.
+a constant. modelsearch's own join of pages to index entries (the API's and suggestions'
+searches) compares `id::varchar` with `object_id`; migration 0003 indexes that expression so
+the matching entries are joined to their pages by index instead of a scan of every page. The
+site search reads every match through RankedPages below, which ranks before that join and
+joins on integer ids.
+
+On PostgreSQL, triggers keep the index rows narrow and self-sufficient for a search: the
+entries' plain text is moved beside them (search/migrations/0006, search.models.EntryText)
+and each page's entry carries a copy of its facet numbers (search/migrations/0007).
 
 Gap worked around: modelsearch 1.3 boosts short titles by a `title_norm` column, the
 average title length over this row's, and keeps it by averaging the whole index table after
@@ -53,10 +58,9 @@ import copy
 import operator
 from functools import reduce
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.contrib.postgres.search import SearchVectorField
 from django.db.models import BooleanField, ExpressionWrapper, F, FloatField, Value
 from django.db.models.expressions import CombinedExpression, RawSQL
 from django.db.models.functions import Greatest, Length
@@ -188,10 +192,10 @@ def title_norm(title="index_entries__title"):
     return ExpressionWrapper(Value(title_average()) / length, output_field=FloatField())
 
 
-def language_condition(column, language):
+def language_condition(language):
     """Entries in `language`, and entries without one (written before the column existed,
     never lost), as a filter on the entries' table under its own name."""
-    column = f"{connection.ops.quote_name(IndexEntry._meta.db_table)}.{column}"
+    column = f"{connection.ops.quote_name(IndexEntry._meta.db_table)}.{LANGUAGE_COLUMN}"
     return RawSQL(f"({column} = %s OR {column} IS NULL)", [language], output_field=BooleanField())
 
 
@@ -205,7 +209,7 @@ class LanguageQueryMixin:
             return super().search(config, start, stop, score_field=score_field, backend=backend)
         # The entries' table is joined by modelsearch's search() under its own name.
         queryset = self.queryset
-        self.queryset = queryset.filter(language_condition(LANGUAGE_COLUMN, language))
+        self.queryset = queryset.filter(language_condition(language))
         try:
             return super().search(config, start, stop, score_field=score_field, backend=backend)
         finally:
@@ -273,18 +277,18 @@ class RankedPages:
                    .filter(content_type_id__in=get_descendants_content_types_pks(compiler.queryset.model))
                    .annotate(_document=document).filter(_document=tsquery))
         if self.language:
-            entries = entries.filter(language_condition(LANGUAGE_COLUMN, self.language))
+            entries = entries.filter(language_condition(self.language))
+        codes = RawSQL(CODES_COLUMN, [], output_field=IntegerListField())
         entries_sql, entries_params = (entries.order_by().values("object_id")
-                                       .annotate(search_rank=rank, codes=RawSQL(CODES_COLUMN, [], output_field=IntegerListField()))
-                                       .query.sql_with_params())
+                                       .annotate(search_rank=rank, codes=codes).query.sql_with_params())
         pages_sql, pages_params = (compiler.queryset.order_by()
                                    .values("id", "translation_key", "first_published_at", "locale_id")
                                    .query.sql_with_params())
         # The entries are pages' (their content types), so their object ids are page ids:
         # compared as integers, the join probes the pages' primary key (3 ms less than
         # comparing them as text, on 7,000 matches).
-        sql = (f"SELECT p.id, p.translation_key, p.first_published_at, p.locale_id, e.search_rank, e.codes "
-               f"FROM ({pages_sql}) p JOIN ({entries_sql} OFFSET 0) e "
+        sql = (f"SELECT p.id, p.translation_key, p.first_published_at, p.locale_id, e.search_rank, "
+               f"e.codes FROM ({pages_sql}) p JOIN ({entries_sql} OFFSET 0) e "
                f"ON (e.object_id)::integer = p.id")
         return sql, [*pages_params, *entries_params]
 
