@@ -16,7 +16,14 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from core.blocks import RICH_TEXT_FEATURES, HeadingBlock, ImageBlock, KeyFiguresBlock, ParagraphBlock, QuoteBlock
+from core.blocks import (
+    RICH_TEXT_FEATURES,
+    HeadingBlock,
+    ImageBlock,
+    KeyFiguresBlock,
+    ParagraphBlock,
+    QuoteBlock,
+)
 from core.localization import localize_related, localized_all
 from core.pages import BasePage, TaxonomyMixin
 from core.serving import public_pages

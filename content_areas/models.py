@@ -22,11 +22,15 @@ from core.models import Person
 from core.pages import BasePage, TaxonomyMixin
 from core.serving import memoise, public_pages, route_chain
 from multilingual.listings import (
-    in_source_order, in_visitor_language_q, mark, source_path, source_value, under_q,
+    in_source_order,
+    in_visitor_language_q,
+    mark,
+    source_path,
+    source_value,
+    under_q,
 )
 
 from .blocks import ApproachesBlock
-
 
 # What editors may feature on an area (the featured item's page chooser offers the same).
 FEATURED_TYPES = ["resources.ResourceKitPage", "case_studies.CaseStudyPage",

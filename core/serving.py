@@ -22,6 +22,7 @@ Two things make that possible:
 """
 
 from contextvars import ContextVar
+from itertools import pairwise
 
 from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Q
@@ -270,7 +271,7 @@ def read_home(request):
 def _is_chain(pages):
     """Whether `pages`, sorted by depth, go down the tree one parent to its child at a time."""
     return all(child.depth == parent.depth + 1 and child.path.startswith(parent.path)
-               for parent, child in zip(pages, pages[1:]))
+               for parent, child in pairwise(pages))
 
 
 def _fallback_chain(deepest, components):

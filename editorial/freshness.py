@@ -95,7 +95,7 @@ def area_pages():
 
 def areas_of(pages):
     """{page id: title of the innermost area containing it (or the page itself)}."""
-    areas = {path: title for path, title in area_pages().values_list("path", "title")}
+    areas = dict(area_pages().values_list("path", "title"))
     result = {}
     for page in pages:
         for depth in (4, 3):

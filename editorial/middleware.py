@@ -25,7 +25,9 @@ from django.utils.translation import gettext as _
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.modal_workflow import render_modal_workflow
 from wagtail.admin.utils import (
-    get_latest_str, get_user_display_name, get_valid_next_url_from_request,
+    get_latest_str,
+    get_user_display_name,
+    get_valid_next_url_from_request,
 )
 from wagtail.models import Page, TaskState
 

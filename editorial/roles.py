@@ -20,8 +20,15 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import (
-    Collection, GroupApprovalTask, GroupCollectionPermission, GroupPagePermission, Locale, Page,
-    Workflow, WorkflowPage, WorkflowTask,
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
 )
 
 from case_studies.models import CaseStudyIndexPage, CaseStudyPage

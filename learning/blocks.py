@@ -4,7 +4,6 @@ Knowledge checks, progress tracking and certificates are planned: they will arri
 step blocks here and as learner records in this app, so lessons already written keep working.
 """
 
-from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from core.blocks import (

@@ -12,7 +12,11 @@ from django.urls import reverse_lazy
 from wagtail.api.v2.utils import get_restricted_collection_ids
 from wagtail.documents import get_document_model
 from wagtail.models import (
-    BaseViewRestriction, CollectionViewRestriction, Locale, Page, PageViewRestriction,
+    BaseViewRestriction,
+    CollectionViewRestriction,
+    Locale,
+    Page,
+    PageViewRestriction,
 )
 
 

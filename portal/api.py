@@ -27,8 +27,13 @@ from rest_framework.relations import MANY_RELATION_KWARGS, ManyRelatedField
 from rest_framework.settings import api_settings
 from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v2.filters import (
-    AncestorOfFilter, ChildOfFilter, DescendantOfFilter, FieldsFilter, LocaleFilter,
-    OrderingFilter, TranslationOfFilter,
+    AncestorOfFilter,
+    ChildOfFilter,
+    DescendantOfFilter,
+    FieldsFilter,
+    LocaleFilter,
+    OrderingFilter,
+    TranslationOfFilter,
 )
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import RelatedField
@@ -40,7 +45,6 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page, get_page_models
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
-
 
 # --- Search ------------------------------------------------------------------------------
 

@@ -12,5 +12,5 @@ class AnonRateThrottle(throttling.AnonRateThrottle):
     """
 
     @property
-    def THROTTLE_RATES(self):  # noqa: N802 (DRF's attribute name)
+    def THROTTLE_RATES(self):
         return api_settings.DEFAULT_THROTTLE_RATES

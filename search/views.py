@@ -69,7 +69,7 @@ def search(request):
             {"label": option.label, "group": group.label, "url": option.url}
             for group in outcome.facets for option in group.options if option.selected
         ],
-        clear_filters_url=query.url(base_url, **{name: None for name in query.filters}),
+        clear_filters_url=query.url(base_url, **dict.fromkeys(query.filters)),
         scope_urls={SCOPE_LOCALE: query.url(base_url, scope=None),
                     SCOPE_ALL: query.url(base_url, scope=SCOPE_ALL)},
         sort_urls={SORT_RELEVANCE: query.url(base_url, sort=None),

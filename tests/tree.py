@@ -4,7 +4,7 @@ Built once per test class (from setUpTestData), so each test reads a realistic p
 paying for the tree again.
 """
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from types import SimpleNamespace
 
 from wagtail.models import Page, Site
@@ -53,7 +53,7 @@ def build_site():
                 "title": "Kinship care", "description": rich("Relatives take the child in."),
                 "where": "Kenya", "link": "https://example.org/kinship"}},
         ],
-        last_reviewed_at=datetime(2026, 6, 1, tzinfo=timezone.utc),
+        last_reviewed_at=datetime(2026, 6, 1, tzinfo=UTC),
     )
     t.area.topics.add(t.topic)
     t.area.specialists.create(person=t.person)

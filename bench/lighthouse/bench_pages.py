@@ -7,7 +7,7 @@
 import json
 
 from django.conf import settings
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Site
 
 from case_studies.models import CaseStudyIndexPage, CaseStudyPage
 from content_areas.models import ContentAreaIndexPage, ContentAreaPage

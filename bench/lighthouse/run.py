@@ -185,7 +185,7 @@ def main():
 
         failed = [row for row in weights if not row["ok"]]
         if not args.skip_lighthouse:
-            print("\nLighthouse 12.8.2, mobile profile (median of %d run(s))" % args.runs)
+            print(f"\nLighthouse 12.8.2, mobile profile (median of {args.runs} run(s))")
             # The load average beside each row: on a shared machine a low performance score
             # under heavy load is worth a re-run before it is taken for the page's fault.
             print(f"{'page':<12} {'lang':<5} " + " ".join(f"{c[:13]:>14}" for c in CATEGORIES)

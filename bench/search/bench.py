@@ -33,7 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -174,7 +174,7 @@ def generate(pages, seed=7):
             with transaction.atomic():
                 created = Page.objects.bulk_create(rows)
                 resources = []
-                for page, fields in zip(created, children):
+                for page, fields in zip(created, children, strict=True):
                     topic_slugs = fields.pop("topics")
                     resource = ResourcePage(page_ptr_id=page.pk, **fields)
                     resource.__dict__.update({f.attname: getattr(page, f.attname)
@@ -184,7 +184,7 @@ def generate(pages, seed=7):
                 # Django refuses bulk_create for multi-table inheritance; the page rows exist
                 # already, so insert only the child table's rows, as bulk_create would.
                 ResourcePage._base_manager._insert(
-                    resources, fields=[f for f in ResourcePage._meta.local_concrete_fields])
+                    resources, fields=list(ResourcePage._meta.local_concrete_fields))
                 topic_links.objects.bulk_create(links)
             next_child += len(rows)
         Page.objects.filter(pk=library.pk).update(numchild=next_child - 1)

@@ -14,6 +14,7 @@ from taxonomy.models import Topic
 
 from .base import EditorialTestCase, form_data, make_user
 
+
 def assert_refused(response):
     if response.status_code == 302:
         assert response.url == reverse("wagtailadmin_home"), response.url

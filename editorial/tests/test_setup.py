@@ -7,8 +7,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import (
-    GroupApprovalTask, GroupCollectionPermission, GroupPagePermission, Page, Workflow,
-    WorkflowPage, WorkflowTask,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
 )
 
 from editorial import roles

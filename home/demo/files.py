@@ -113,7 +113,7 @@ def _gradient(size, top, bottom):
     draw = ImageDraw.Draw(image)
     for y in range(height):
         mix = y / max(height - 1, 1)
-        draw.line([(0, y), (width, y)], fill=tuple(round(a + (b - a) * mix) for a, b in zip(top, bottom)))
+        draw.line([(0, y), (width, y)], fill=tuple(round(a + (b - a) * mix) for a, b in zip(top, bottom, strict=True)))
     return image
 
 

@@ -1,6 +1,5 @@
 """Every page answers in every language: translated, falling back to English, or a real 404."""
 
-import re
 
 from bs4 import BeautifulSoup
 from django.conf import settings

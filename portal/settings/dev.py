@@ -1,6 +1,6 @@
 """Local development: DEBUG on, console e-mail, tasks run inline."""
 
-from .base import *  # noqa: F401,F403
+from .base import *
 
 DEBUG = True
 SECRET_KEY = "django-insecure-dev-only-not-for-production"

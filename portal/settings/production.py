@@ -7,7 +7,7 @@ what is missing rather than a traceback from deep inside Django.
 import os
 import sys
 
-from .base import *  # noqa: F401,F403
+from .base import *
 from .base import env_bool, env_list
 
 
@@ -36,10 +36,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 # Compressed, fingerprinted static files served by whitenoise, right after the security
 # middleware so they skip the rest of the stack; then pages, feeds and JSON gzipped on the way
 # out (portal/compression.py), as gunicorn may face visitors without a web server in front.
-MIDDLEWARE = MIDDLEWARE[:1] + [  # noqa: F405
+MIDDLEWARE = MIDDLEWARE[:1] + [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.compression.TextGZipMiddleware",
-] + MIDDLEWARE[1:]  # noqa: F405
+] + MIDDLEWARE[1:]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -56,4 +56,4 @@ if os.environ.get("EMAIL_HOST"):
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 
-LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "INFO")  # noqa: F405
+LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "INFO")

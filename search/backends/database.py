@@ -9,7 +9,7 @@ from django.db import connection
 from modelsearch.backends.database import SearchBackend as vendor_backend
 
 
-def SearchBackend(params):  # noqa: N802 - the name modelsearch looks up in a backend module
+def SearchBackend(params):
     if connection.vendor == "postgresql":
         from .postgres import PortalPostgresSearchBackend
 

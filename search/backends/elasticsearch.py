@@ -27,7 +27,7 @@ from modelsearch.utils import deep_update
 from wagtail.models import Page
 
 from ..text import base_language
-from . import PortalIndexMixin, LanguageOfObjects, content_languages, plain_text
+from . import LanguageOfObjects, PortalIndexMixin, content_languages, plain_text
 
 logger = logging.getLogger("portal.search")
 

@@ -131,7 +131,7 @@ def portal(request, django_db_setup, django_db_blocker):
     from wagtail.models import Locale
 
     _require_tools()
-    build = getattr(request.module, "build_portal")
+    build = request.module.build_portal
     with django_db_blocker.unblock():
         connection = connections["default"]
         name = Path(str(connection.settings_dict["NAME"])).name

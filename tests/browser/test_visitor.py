@@ -9,6 +9,7 @@ look at.
 """
 
 import re
+from itertools import pairwise
 
 import pytest
 
@@ -111,7 +112,7 @@ def test_headings_are_in_order(page, portal, language):
             "() => [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')]"
             ".map(h => Number(h.tagName[1]))")
         assert levels.count(1) == 1 and levels[0] == 1, (name, levels)
-        for previous, level in zip(levels, levels[1:]):
+        for previous, level in pairwise(levels):
             assert level <= previous + 1, (name, levels)
 
 
