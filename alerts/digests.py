@@ -55,8 +55,11 @@ def new_items(subscription, until):
     locale = Locale.objects.filter(language_code=subscription.language).first()
     if locale is None:
         return []
-    return list(published_products(locale, subscription_match(subscription),
-                                   since=subscription.covered_until, until=until))
+    return list(
+        published_products(
+            locale, subscription_match(subscription), since=subscription.covered_until, until=until
+        )
+    )
 
 
 def send_digests(now=None):
@@ -67,8 +70,11 @@ def send_digests(now=None):
     for pk in Subscription.objects.filter(due).values_list("pk", flat=True):
         try:
             with transaction.atomic():
-                subscription = (Subscription.objects.select_for_update(skip_locked=True)
-                                .filter(due, pk=pk).first())
+                subscription = (
+                    Subscription.objects.select_for_update(skip_locked=True)
+                    .filter(due, pk=pk)
+                    .first()
+                )
                 if subscription is None:  # unsubscribed meanwhile, or another run has it
                     continue
                 items = new_items(subscription, until=now)

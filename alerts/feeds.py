@@ -40,8 +40,10 @@ class FeedFilter:
 def feed_urls(kind="", slug=""):
     """The RSS and Atom URLs of a feed in the active language (all products when no kind)."""
     if kind:
-        return {fmt: reverse(f"alerts:{fmt}_filtered", kwargs={"kind": kind, "slug": slug})
-                for fmt in ("rss", "atom")}
+        return {
+            fmt: reverse(f"alerts:{fmt}_filtered", kwargs={"kind": kind, "slug": slug})
+            for fmt in ("rss", "atom")
+        }
     return {fmt: reverse(f"alerts:{fmt}") for fmt in ("rss", "atom")}
 
 
@@ -58,8 +60,11 @@ def _term_filter(model, locale, slug, request, param, match_for):
 
     term = next((t for t in terms if t.locale_id == locale.pk), terms[0]).localized
     keys = {t.translation_key for t in terms}
-    return term.name, match_for(list(keys)), _section_url(
-        ResourceLibraryPage, locale, request, f"?{param}={slug}")
+    return (
+        term.name,
+        match_for(list(keys)),
+        _section_url(ResourceLibraryPage, locale, request, f"?{param}={slug}"),
+    )
 
 
 def resolve_filter(request, kind="", slug=""):
@@ -74,13 +79,15 @@ def resolve_filter(request, kind="", slug=""):
     site_name = (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
     if not kind:
         home = site.root_page.localized if site else None
-        return FeedFilter(locale=locale, site_name=site_name,
-                          page_url=home.get_url(request) if home else "/")
+        return FeedFilter(
+            locale=locale, site_name=site_name, page_url=home.get_url(request) if home else "/"
+        )
     if kind == "topic":
         label, match, url = _term_filter(Topic, locale, slug, request, "topic", topic_match)
     elif kind == "type":
         label, match, url = _term_filter(
-            ResourceType, locale, slug, request, "type", resource_type_match)
+            ResourceType, locale, slug, request, "type", resource_type_match
+        )
     elif kind == "area":
         area = ContentAreaPage.objects.live().public().filter(locale=locale, slug=slug).first()
         if area is None:
@@ -88,8 +95,15 @@ def resolve_filter(request, kind="", slug=""):
         label, match, url = area.title, area_match(area), area.get_url(request)
     else:
         raise Http404
-    return FeedFilter(locale=locale, site_name=site_name, kind=kind, slug=slug, label=label,
-                      match=match, page_url=url)
+    return FeedFilter(
+        locale=locale,
+        site_name=site_name,
+        kind=kind,
+        slug=slug,
+        label=label,
+        match=match,
+        page_url=url,
+    )
 
 
 class KnowledgeProductsRssFeed(Feed):

@@ -30,8 +30,11 @@ class SubscribeForm(forms.Form):
         # subscription does too; the visitor reads each term in their own language.
         self.fields["topics"].queryset = Topic.objects.filter(locale=Locale.get_default())
         self.fields["content_areas"].queryset = (
-            ContentAreaPage.objects.live().public().filter(locale=Locale.get_active())
+            ContentAreaPage.objects.live()
+            .public()
+            .filter(locale=Locale.get_active())
             .order_by("path")
         )
         self.fields["topics"].help_text = _(
-            "Tick none of the topics and none of the areas to hear about everything new.")
+            "Tick none of the topics and none of the areas to hear about everything new."
+        )

@@ -36,8 +36,9 @@ def _message(to, template, context, headers=None):
     subject = " ".join(render_to_string(f"alerts/email/{template}_subject.txt", context).split())
     text = render_to_string(f"alerts/email/{template}.txt", context)
     message = EmailMultiAlternatives(subject, text, to=[to], headers=headers or {})
-    message.attach_alternative(render_to_string(f"alerts/email/{template}.html", context),
-                               "text/html")
+    message.attach_alternative(
+        render_to_string(f"alerts/email/{template}.html", context), "text/html"
+    )
     return message
 
 
@@ -58,7 +59,8 @@ def digest_message(subscription, items, base_url=None):
     base_url = base_url or site_root_url()
     with translation.override(subscription.language):
         unsubscribe_url = base_url + reverse(
-            "alerts:unsubscribe", args=[make_unsubscribe_token(subscription.email)])
+            "alerts:unsubscribe", args=[make_unsubscribe_token(subscription.email)]
+        )
         context = {
             "items": items,
             "unsubscribe_url": unsubscribe_url,

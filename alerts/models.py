@@ -21,15 +21,22 @@ class Subscription(models.Model):
     email = models.EmailField(_("e-mail address"), unique=True)
     language = models.CharField(_("language"), max_length=12, choices=languages)
     topics = models.ManyToManyField(
-        "taxonomy.Topic", blank=True, related_name="+", verbose_name=_("topics"),
+        "taxonomy.Topic",
+        blank=True,
+        related_name="+",
+        verbose_name=_("topics"),
         help_text=_("No topics and no content areas: everything new in the language."),
     )
     content_areas = models.ManyToManyField(
-        "content_areas.ContentAreaPage", blank=True, related_name="+",
+        "content_areas.ContentAreaPage",
+        blank=True,
+        related_name="+",
         verbose_name=_("content areas"),
     )
-    confirmed_at = models.DateTimeField(_("confirmed"), help_text=_("When the owner of the "
-                                        "address confirmed the subscription (their consent)."))
+    confirmed_at = models.DateTimeField(
+        _("confirmed"),
+        help_text=_("When the owner of the address confirmed the subscription (their consent)."),
+    )
     # Everything first published up to this moment has been considered for a digest; the next
     # digest covers what came after. Moving it forward in the same transaction as the sending
     # is what makes a second `send_digests` run send nothing twice.

@@ -32,10 +32,13 @@ def product_models():
 
 def _pages_where(models, lookup, values):
     """Pages of any of `models` whose `lookup` is in `values`, as one Q on Page ids."""
-    return reduce(or_, (
-        Q(pk__in=model.objects.filter(**{f"{lookup}__in": values}).values("pk"))
-        for model in models
-    ))
+    return reduce(
+        or_,
+        (
+            Q(pk__in=model.objects.filter(**{f"{lookup}__in": values}).values("pk"))
+            for model in models
+        ),
+    )
 
 
 def topic_match(topic_keys):
@@ -68,8 +71,12 @@ def published_products(locale, match=None, since=None, until=None):
     `match` is a Q from the helpers above (or several joined with `|`); `since`/`until` bound
     the first publication, so a page that is edited and republished is not news again.
     """
-    pages = (Page.objects.live().public().type(*product_models())
-             .filter(locale=locale, first_published_at__isnull=False))
+    pages = (
+        Page.objects.live()
+        .public()
+        .type(*product_models())
+        .filter(locale=locale, first_published_at__isnull=False)
+    )
     if match is not None:
         pages = pages.filter(match)
     if since is not None:

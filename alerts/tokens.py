@@ -25,8 +25,12 @@ def read_confirm_token(token):
         payload = signing.loads(token, salt=CONFIRM_SALT, max_age=max_age)
     except signing.BadSignature:
         return None
-    return {"email": payload["e"], "language": payload["l"],
-            "topic_ids": payload["t"], "area_ids": payload["a"]}
+    return {
+        "email": payload["e"],
+        "language": payload["l"],
+        "topic_ids": payload["t"],
+        "area_ids": payload["a"],
+    }
 
 
 def make_unsubscribe_token(email):

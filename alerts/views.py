@@ -35,14 +35,20 @@ def subscribe(request):
         key = "alerts:confirm:" + hashlib.sha256(email.encode()).hexdigest()
         if cache.add(key, True, CONFIRMATION_COOLDOWN):
             confirmation_message(
-                request, email, form.cleaned_data["language"],
-                list(form.cleaned_data["topics"]), list(form.cleaned_data["content_areas"]),
+                request,
+                email,
+                form.cleaned_data["language"],
+                list(form.cleaned_data["topics"]),
+                list(form.cleaned_data["content_areas"]),
             ).send()
         # The same answer whether or not a mail went out, and whether or not the address is
         # already subscribed: the form must not reveal who subscribes.
         return redirect("alerts:subscribe_sent")
-    return render(request, "alerts/subscribe.html", {
-        "form": form, "feeds": feed_urls(), "days": digest_interval().days})
+    return render(
+        request,
+        "alerts/subscribe.html",
+        {"form": form, "feeds": feed_urls(), "days": digest_interval().days},
+    )
 
 
 def subscribe_sent(request):
@@ -86,6 +92,8 @@ def unsubscribe(request, token):
         return render(request, "alerts/link_invalid.html", status=400)
     if request.method == "GET":
         subscribed = Subscription.objects.filter(email=email).exists()
-        return render(request, "alerts/unsubscribe.html", {"email": email, "subscribed": subscribed})
+        return render(
+            request, "alerts/unsubscribe.html", {"email": email, "subscribed": subscribed}
+        )
     Subscription.objects.filter(email=email).delete()
     return render(request, "alerts/unsubscribed.html", {"email": email})

@@ -28,7 +28,14 @@ class SubscriptionAdmin(ModelAdmin):
     menu_order = 420
     permission_helper_class = SubscriptionPermissionHelper
     inspect_view_enabled = True
-    list_display = ("email", "language", "topic_names", "area_names", "confirmed_at", "last_sent_at")
+    list_display = (
+        "email",
+        "language",
+        "topic_names",
+        "area_names",
+        "confirmed_at",
+        "last_sent_at",
+    )
     list_filter = ("language", "topics", "confirmed_at", "last_sent_at")
     search_fields = ("email",)
     ordering = ["-confirmed_at"]

@@ -15,8 +15,13 @@ from urllib.parse import urlsplit
 
 BUDGET_BYTES = 100 * 1024
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 BEFORE_IMAGES = {"document", "stylesheet", "script", "font"}
 BLOCKING_SCRIPTS = """() => [...document.head.querySelectorAll('script[src]')]
@@ -30,8 +35,14 @@ def measure(context, base_url, url):
     page.on("requestfinished", lambda request: responses.append(request))
     page.goto(base_url + url, wait_until="load")
     page.wait_for_load_state("networkidle")
-    row = {"url": url, "before_images": 0, "images": 0, "requests": 0, "third_party": [],
-           "blocking": page.evaluate(BLOCKING_SCRIPTS)}
+    row = {
+        "url": url,
+        "before_images": 0,
+        "images": 0,
+        "requests": 0,
+        "third_party": [],
+        "blocking": page.evaluate(BLOCKING_SCRIPTS),
+    }
     for request in responses:
         sizes = request.sizes()
         transferred = sizes["responseHeadersSize"] + sizes["responseBodySize"]
@@ -43,8 +54,9 @@ def measure(context, base_url, url):
         elif request.resource_type == "image":
             row["images"] += transferred
     page.close()
-    row["ok"] = (row["before_images"] <= BUDGET_BYTES and not row["third_party"]
-                 and not row["blocking"])
+    row["ok"] = (
+        row["before_images"] <= BUDGET_BYTES and not row["third_party"] and not row["blocking"]
+    )
     return row
 
 
@@ -53,8 +65,9 @@ def measure_all(base_url, pages):
 
     rows = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"),
-                                             args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS
+        )
         for key, by_language in pages.items():
             for language, url in by_language.items():
                 # A fresh context each time: an empty cache, as on a first visit.
@@ -76,6 +89,8 @@ def print_weights(rows):
             problems.append(f"third-party: {row['third_party'][:3]}")
         if row["blocking"]:
             problems.append(f"render-blocking: {row['blocking']}")
-        print(f"{row['page']:<15} {row['language']:<5} {row['before_images'] / 1024:>14.1f} "
-              f"{row['images'] / 1024:>8.1f} {row['requests']:>9}  "
-              f"{'ok' if not problems else '; '.join(problems)}")
+        print(
+            f"{row['page']:<15} {row['language']:<5} {row['before_images'] / 1024:>14.1f} "
+            f"{row['images'] / 1024:>8.1f} {row['requests']:>9}  "
+            f"{'ok' if not problems else '; '.join(problems)}"
+        )

@@ -52,7 +52,8 @@ class CaseStudyIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["case_studies"] = mark(
             public_pages(CaseStudyPage.objects.filter(under_q(self)))
-            .select_related("listing_image").annotate(published=source_value("first_published_at"))
+            .select_related("listing_image")
+            .annotate(published=source_value("first_published_at"))
             .order_by("-year", "-published"),
             request,
         )
@@ -73,19 +74,24 @@ class CaseStudyPage(TaxonomyMixin, BasePage):
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     background = RichTextField(_("background"), blank=True, features=RICH_TEXT_FEATURES)
     support = RichTextField(_("who was supported and how"), blank=True, features=RICH_TEXT_FEATURES)
-    partners = ParentalManyToManyField("taxonomy.Organisation", blank=True, related_name="+",
-                                       verbose_name=_("partners"))
+    partners = ParentalManyToManyField(
+        "taxonomy.Organisation", blank=True, related_name="+", verbose_name=_("partners")
+    )
     successes = StreamField(SuccessesBlock(), blank=True, verbose_name=_("successes"))
     challenges = RichTextField(_("challenges"), blank=True, features=RICH_TEXT_FEATURES)
     lessons_learned = StreamField(
         [("lesson", blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("lesson")))],
-        blank=True, verbose_name=_("lessons learned"),
+        blank=True,
+        verbose_name=_("lessons learned"),
     )
     quotes = StreamField([("quote", QuoteBlock())], blank=True, verbose_name=_("quotes"))
-    funders = ParentalManyToManyField("taxonomy.Organisation", blank=True, related_name="+",
-                                      verbose_name=_("funders"))
+    funders = ParentalManyToManyField(
+        "taxonomy.Organisation", blank=True, related_name="+", verbose_name=_("funders")
+    )
     source_note = models.CharField(
-        _("source"), max_length=255, blank=True,
+        _("source"),
+        max_length=255,
+        blank=True,
         help_text=_("Where the case study was first published, when it comes from elsewhere."),
     )
 
@@ -95,8 +101,9 @@ class CaseStudyPage(TaxonomyMixin, BasePage):
     content_panels = BasePage.content_panels + [
         FieldPanel("summary"),
         FieldPanel("background"),
-        MultiFieldPanel([FieldPanel("support"), FieldPanel("partners")],
-                        heading=_("Who was supported and how")),
+        MultiFieldPanel(
+            [FieldPanel("support"), FieldPanel("partners")], heading=_("Who was supported and how")
+        ),
         FieldPanel("successes"),
         FieldPanel("challenges"),
         FieldPanel("lessons_learned"),
@@ -105,22 +112,42 @@ class CaseStudyPage(TaxonomyMixin, BasePage):
     ]
     details_panels = [FieldPanel("year"), FieldPanel("funders"), FieldPanel("source_note")]
     edit_handler = BasePage.build_tabs(
-        content_panels, TaxonomyMixin.taxonomy_panels + details_panels,
+        content_panels,
+        TaxonomyMixin.taxonomy_panels + details_panels,
     )
-    search_fields = BasePage.search_fields + TaxonomyMixin.taxonomy_search_fields + [
-        index.SearchField("background"), index.SearchField("support"),
-        index.SearchField("successes"), index.SearchField("challenges"),
-        index.SearchField("lessons_learned"), index.SearchField("quotes"),
-        index.RelatedFields("partners", [index.SearchField("name"), index.SearchField("acronym")]),
-        index.FilterField("year"),
-    ]
-    api_fields = BasePage.api_fields + TaxonomyMixin.taxonomy_api_fields + [
-        APIField("year"), APIField("background"), APIField("support"),
-        APIField("partners", serializer=TermSerializer(many=True)),
-        APIField("successes"), APIField("challenges"), APIField("lessons_learned"),
-        APIField("quotes"), APIField("funders", serializer=TermSerializer(many=True)),
-        APIField("source_note"), APIField("related_resources"),
-    ]
+    search_fields = (
+        BasePage.search_fields
+        + TaxonomyMixin.taxonomy_search_fields
+        + [
+            index.SearchField("background"),
+            index.SearchField("support"),
+            index.SearchField("successes"),
+            index.SearchField("challenges"),
+            index.SearchField("lessons_learned"),
+            index.SearchField("quotes"),
+            index.RelatedFields(
+                "partners", [index.SearchField("name"), index.SearchField("acronym")]
+            ),
+            index.FilterField("year"),
+        ]
+    )
+    api_fields = (
+        BasePage.api_fields
+        + TaxonomyMixin.taxonomy_api_fields
+        + [
+            APIField("year"),
+            APIField("background"),
+            APIField("support"),
+            APIField("partners", serializer=TermSerializer(many=True)),
+            APIField("successes"),
+            APIField("challenges"),
+            APIField("lessons_learned"),
+            APIField("quotes"),
+            APIField("funders", serializer=TermSerializer(many=True)),
+            APIField("source_note"),
+            APIField("related_resources"),
+        ]
+    )
     override_translatable_fields = (
         BasePage.override_translatable_fields
         + TaxonomyMixin.taxonomy_synchronized_fields
@@ -134,8 +161,9 @@ class CaseStudyPage(TaxonomyMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         resource_ids = self.related_resources.values_list("resource_id", flat=True)
-        related = mark(localized_all(public_pages(ResourcePage.objects.filter(pk__in=resource_ids))),
-                       request)
+        related = mark(
+            localized_all(public_pages(ResourcePage.objects.filter(pk__in=resource_ids))), request
+        )
         localize_related(related, "resource_type")
         context["related_pages"] = related
         return context
@@ -143,8 +171,12 @@ class CaseStudyPage(TaxonomyMixin, BasePage):
 
 class CaseStudyRelatedResource(Orderable):
     page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="related_resources")
-    resource = models.ForeignKey("resources.ResourcePage", on_delete=models.CASCADE,
-                                 related_name="+", verbose_name=_("resource"))
+    resource = models.ForeignKey(
+        "resources.ResourcePage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("resource"),
+    )
 
     panels = [PageChooserPanel("resource")]
     api_fields = [APIField("resource")]

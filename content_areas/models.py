@@ -33,8 +33,12 @@ from multilingual.listings import (
 from .blocks import ApproachesBlock
 
 # What editors may feature on an area (the featured item's page chooser offers the same).
-FEATURED_TYPES = ["resources.ResourceKitPage", "case_studies.CaseStudyPage",
-                  "learning.ELearningModulePage", "resources.ResourcePage"]
+FEATURED_TYPES = [
+    "resources.ResourceKitPage",
+    "case_studies.CaseStudyPage",
+    "learning.ELearningModulePage",
+    "resources.ResourcePage",
+]
 
 
 class ContentAreaIndexPage(BasePage):
@@ -55,7 +59,9 @@ class ContentAreaIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["areas"] = [area for area in public_areas(self, request) if area.depth == self.depth + 1]
+        context["areas"] = [
+            area for area in public_areas(self, request) if area.depth == self.depth + 1
+        ]
         return context
 
 
@@ -72,9 +78,12 @@ def public_areas(index, request=None):
     translated into it come in the default language, marked (multilingual.listings), and
     everything is in the default tree's order; `sub_areas_of` finds an area's sub-areas.
     """
+
     def build():
         areas = ContentAreaPage.objects.filter(under_q(index, descendants=True))
-        areas = public_pages(areas).select_related("listing_image").annotate(source_path=source_path())
+        areas = (
+            public_pages(areas).select_related("listing_image").annotate(source_path=source_path())
+        )
         return mark(in_source_order(areas), request)
 
     return memoise(("content_areas", index.pk), build)
@@ -89,16 +98,22 @@ def sub_areas_of(areas, area):
     anchor = next((item for item in areas if item.pk == area.pk), None)
     if anchor is None:
         return []
-    return [item for item in areas
-            if item.depth == area.depth + 1 and item.tree_path.startswith(anchor.tree_path)]
+    return [
+        item
+        for item in areas
+        if item.depth == area.depth + 1 and item.tree_path.startswith(anchor.tree_path)
+    ]
 
 
 class ContentAreaPage(TaxonomyMixin, BasePage):
     key_figures = StreamField(
-        [("figure", KeyFigureBlock())], blank=True, verbose_name=_("key facts and figures"),
+        [("figure", KeyFigureBlock())],
+        blank=True,
+        verbose_name=_("key facts and figures"),
     )
-    approaches = StreamField(ApproachesBlock(), blank=True,
-                             verbose_name=_("approaches and good practices"))
+    approaches = StreamField(
+        ApproachesBlock(), blank=True, verbose_name=_("approaches and good practices")
+    )
 
     parent_page_types = ["content_areas.ContentAreaIndexPage", "content_areas.ContentAreaPage"]
     subpage_types = ["content_areas.ContentAreaPage"]
@@ -108,23 +123,40 @@ class ContentAreaPage(TaxonomyMixin, BasePage):
         FieldPanel("key_figures"),
         FieldPanel("approaches"),
         MultiFieldPanel(
-            [InlinePanel("featured_items", label=_("Featured kit, case study, module or resource"))],
+            [
+                InlinePanel(
+                    "featured_items", label=_("Featured kit, case study, module or resource")
+                )
+            ],
             heading=_("The area's knowledge products"),
-            help_text=_("Picked by editors and shown first; the latest resources on the "
-                        "area's topics are listed automatically below them."),
+            help_text=_(
+                "Picked by editors and shown first; the latest resources on the "
+                "area's topics are listed automatically below them."
+            ),
         ),
         InlinePanel("specialists", label=_("Responsible technical specialist")),
     ]
     edit_handler = BasePage.build_tabs(content_panels, TaxonomyMixin.taxonomy_panels)
 
-    search_fields = BasePage.search_fields + TaxonomyMixin.taxonomy_search_fields + [
-        index.SearchField("key_figures"),
-        index.SearchField("approaches"),
-    ]
-    api_fields = BasePage.api_fields + TaxonomyMixin.taxonomy_api_fields + [
-        APIField("key_figures"), APIField("approaches"), APIField("last_reviewed"),
-        APIField("featured_items"), APIField("specialists"),
-    ]
+    search_fields = (
+        BasePage.search_fields
+        + TaxonomyMixin.taxonomy_search_fields
+        + [
+            index.SearchField("key_figures"),
+            index.SearchField("approaches"),
+        ]
+    )
+    api_fields = (
+        BasePage.api_fields
+        + TaxonomyMixin.taxonomy_api_fields
+        + [
+            APIField("key_figures"),
+            APIField("approaches"),
+            APIField("last_reviewed"),
+            APIField("featured_items"),
+            APIField("specialists"),
+        ]
+    )
     override_translatable_fields = (
         BasePage.override_translatable_fields + TaxonomyMixin.taxonomy_synchronized_fields
     )
@@ -149,8 +181,14 @@ class ContentAreaPage(TaxonomyMixin, BasePage):
 
     def sub_areas(self, request=None):
         """The visible sub-areas, with those not translated into the visitor's language."""
-        index = next((page for page in reversed(route_chain(request))
-                      if issubclass(page.specific_class, ContentAreaIndexPage)), None)
+        index = next(
+            (
+                page
+                for page in reversed(route_chain(request))
+                if issubclass(page.specific_class, ContentAreaIndexPage)
+            ),
+            None,
+        )
         if index is None:  # not served by the fast route: read this area's own sub-areas
             areas = public_pages(ContentAreaPage.objects.filter(under_q(self)))
             areas = areas.select_related("listing_image").annotate(source_path=source_path())
@@ -167,8 +205,9 @@ class ContentAreaPage(TaxonomyMixin, BasePage):
 
         items = ContentAreaFeaturedItem.objects.filter(page=self)
         position = Subquery(
-            items.filter(linked_page__translation_key=OuterRef("translation_key"))
-            .values("sort_order")[:1]
+            items.filter(linked_page__translation_key=OuterRef("translation_key")).values(
+                "sort_order"
+            )[:1]
         )
         picked = []
         for label in FEATURED_TYPES:
@@ -196,9 +235,13 @@ class ContentAreaPage(TaxonomyMixin, BasePage):
             topics__translation_key__in=self.topics.values_list("translation_key", flat=True)
         )
         return mark(
-            public_pages(ResourcePage.objects.filter(in_visitor_language_q())).filter(match)
-            .distinct().select_related(*ResourcePage.display_related).annotate(**card_terms())
-            .annotate(published=source_value("first_published_at")).order_by("-published")[:limit],
+            public_pages(ResourcePage.objects.filter(in_visitor_language_q()))
+            .filter(match)
+            .distinct()
+            .select_related(*ResourcePage.display_related)
+            .annotate(**card_terms())
+            .annotate(published=source_value("first_published_at"))
+            .order_by("-published")[:limit],
             request,
         )
 
@@ -206,11 +249,13 @@ class ContentAreaPage(TaxonomyMixin, BasePage):
         """The area's specialists in the editors' order, in the visitor's language."""
         chosen = ContentAreaSpecialist.objects.filter(page=self)
         position = Subquery(
-            chosen.filter(person__translation_key=OuterRef("translation_key"))
-            .values("sort_order")[:1]
+            chosen.filter(person__translation_key=OuterRef("translation_key")).values("sort_order")[
+                :1
+            ]
         )
-        people = localized_all(Person.objects.filter(pk__in=chosen.values("person_id")),
-                               position=position)
+        people = localized_all(
+            Person.objects.filter(pk__in=chosen.values("person_id")), position=position
+        )
         return sorted(people, key=editor_order)
 
     def get_context(self, request, *args, **kwargs):
@@ -225,7 +270,10 @@ class ContentAreaPage(TaxonomyMixin, BasePage):
 class ContentAreaFeaturedItem(Orderable):
     page = ParentalKey(ContentAreaPage, on_delete=models.CASCADE, related_name="featured_items")
     linked_page = models.ForeignKey(
-        Page, on_delete=models.CASCADE, related_name="+", verbose_name=_("page"),
+        Page,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("page"),
     )
 
     panels = [PageChooserPanel("linked_page", FEATURED_TYPES)]
@@ -234,8 +282,9 @@ class ContentAreaFeaturedItem(Orderable):
 
 class ContentAreaSpecialist(Orderable):
     page = ParentalKey(ContentAreaPage, on_delete=models.CASCADE, related_name="specialists")
-    person = models.ForeignKey("core.Person", on_delete=models.CASCADE, related_name="+",
-                               verbose_name=_("person"))
+    person = models.ForeignKey(
+        "core.Person", on_delete=models.CASCADE, related_name="+", verbose_name=_("person")
+    )
 
     panels = [FieldPanel("person")]
     api_fields = [APIField("person")]

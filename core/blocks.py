@@ -17,7 +17,8 @@ class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("heading"))
     level = blocks.ChoiceBlock(
         choices=[("h2", _("Level 2")), ("h3", _("Level 3")), ("h4", _("Level 4"))],
-        default="h2", label=_("level"),
+        default="h2",
+        label=_("level"),
     )
 
     class Meta:
@@ -47,7 +48,8 @@ class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("image"))
     caption = blocks.CharBlock(required=False, label=_("caption"))
     decorative = blocks.BooleanBlock(
-        required=False, label=_("decorative"),
+        required=False,
+        label=_("decorative"),
         help_text=_("Tick only if the image adds no information (screen readers will skip it)."),
     )
 
@@ -105,8 +107,11 @@ class KeyFiguresBlock(blocks.ListBlock):
 
 class DocumentBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("document"))
-    title = blocks.CharBlock(required=False, label=_("link text"),
-                             help_text=_("Leave blank to use the document's title."))
+    title = blocks.CharBlock(
+        required=False,
+        label=_("link text"),
+        help_text=_("Leave blank to use the document's title."),
+    )
 
     class Meta:
         icon = "doc-full"
@@ -116,8 +121,9 @@ class DocumentBlock(blocks.StructBlock):
 
 class VideoBlock(blocks.StructBlock):
     video = EmbedBlock(label=_("video URL"))
-    transcript = blocks.RichTextBlock(required=False, features=RICH_TEXT_FEATURES,
-                                      label=_("transcript or summary"))
+    transcript = blocks.RichTextBlock(
+        required=False, features=RICH_TEXT_FEATURES, label=_("transcript or summary")
+    )
 
     class Meta:
         icon = "media"
@@ -127,7 +133,9 @@ class VideoBlock(blocks.StructBlock):
 
 class GoodPracticeBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("practice"))
-    description = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("what it is and why it works"))
+    description = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES, label=_("what it is and why it works")
+    )
     where = blocks.CharBlock(required=False, label=_("where it was practised"))
     link = blocks.URLBlock(required=False, label=_("more information"))
 
@@ -144,8 +152,9 @@ class GoodPracticeBlock(blocks.StructBlock):
 
 class ReflectionQuestionBlock(blocks.StructBlock):
     question = blocks.TextBlock(label=_("question"))
-    guidance = blocks.RichTextBlock(required=False, features=RICH_TEXT_FEATURES,
-                                    label=_("guidance for the learner"))
+    guidance = blocks.RichTextBlock(
+        required=False, features=RICH_TEXT_FEATURES, label=_("guidance for the learner")
+    )
 
     class Meta:
         icon = "help"

@@ -48,7 +48,10 @@ class PortalDocument(AbstractDocument):
     """
 
     language = models.CharField(
-        _("language of the file"), max_length=12, blank=True, choices=language_choices,
+        _("language of the file"),
+        max_length=12,
+        blank=True,
+        choices=language_choices,
         help_text=_("Shown to visitors next to the download link."),
     )
     # Filled in the background by search.documents so that a resource is found by the words
@@ -85,15 +88,28 @@ class Person(CachedLocalizedMixin, TranslatableMixin, index.Indexed, Clusterable
     organisation = models.CharField(_("organisation"), max_length=255, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     photo = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("photo"),
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("photo"),
     )
 
-    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("organisation"),
-              FieldPanel("email"), FieldPanel("photo")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("organisation"),
+        FieldPanel("email"),
+        FieldPanel("photo"),
+    ]
     display_related = ("photo",)  # read with the person wherever they are listed
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"),
-                     index.SearchField("role"), index.FilterField("locale")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("role"),
+        index.FilterField("locale"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("person")
@@ -114,12 +130,18 @@ class PortalSettings(BaseGenericSetting):
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     privacy_policy_url = models.URLField(_("privacy policy URL"), blank=True)
     licence_note = models.CharField(
-        _("licence note"), max_length=255, blank=True,
+        _("licence note"),
+        max_length=255,
+        blank=True,
         help_text=_("For example: Content is available under CC BY 4.0 unless stated otherwise."),
     )
 
-    panels = [FieldPanel("organisation_name"), FieldPanel("contact_email"),
-              FieldPanel("privacy_policy_url"), FieldPanel("licence_note")]
+    panels = [
+        FieldPanel("organisation_name"),
+        FieldPanel("contact_email"),
+        FieldPanel("privacy_policy_url"),
+        FieldPanel("licence_note"),
+    ]
 
     class Meta:
         verbose_name = _("portal settings")

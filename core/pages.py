@@ -24,19 +24,25 @@ from .localization import CachedLocalizedMixin
 
 class BasePage(CachedLocalizedMixin, ReviewableMixin, Page):
     summary = models.TextField(
-        _("summary"), blank=True, max_length=600,
+        _("summary"),
+        blank=True,
+        max_length=600,
         help_text=_("One or two sentences for listings, search results and link previews."),
     )
     listing_image = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("image"),
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image"),
     )
 
     search_fields = Page.search_fields + [index.SearchField("summary", boost=2)]
     api_fields = [APIField("summary"), APIField("listing_image")]
-    override_translatable_fields = (
-        [SynchronizedField("listing_image")] + ReviewableMixin.editorial_translatable_fields
-    )
+    override_translatable_fields = [
+        SynchronizedField("listing_image")
+    ] + ReviewableMixin.editorial_translatable_fields
 
     # Foreign keys read together with the page wherever it is shown (served, localised, listed),
     # so templates and cards need no query of their own for them.
@@ -59,7 +65,9 @@ class BasePage(CachedLocalizedMixin, ReviewableMixin, Page):
             tabs.append(ObjectList(taxonomy, heading=_("Classification")))
         for heading, panels in extra or []:
             tabs.append(ObjectList(panels, heading=heading))
-        tabs.append(ObjectList(cls.promote_panels + [FieldPanel("listing_image")], heading=_("Promote")))
+        tabs.append(
+            ObjectList(cls.promote_panels + [FieldPanel("listing_image")], heading=_("Promote"))
+        )
         tabs.append(ObjectList(cls.settings_panels, heading=_("Settings"), classname="settings"))
         return TabbedInterface(tabs)
 
@@ -67,12 +75,15 @@ class BasePage(CachedLocalizedMixin, ReviewableMixin, Page):
 class TaxonomyMixin(models.Model):
     """Topics, regions and audiences for pages that visitors filter."""
 
-    topics = ParentalManyToManyField("taxonomy.Topic", blank=True, related_name="+",
-                                     verbose_name=_("topics"))
-    regions = ParentalManyToManyField("taxonomy.Region", blank=True, related_name="+",
-                                      verbose_name=_("regions and countries"))
-    audiences = ParentalManyToManyField("taxonomy.Audience", blank=True, related_name="+",
-                                        verbose_name=_("audiences"))
+    topics = ParentalManyToManyField(
+        "taxonomy.Topic", blank=True, related_name="+", verbose_name=_("topics")
+    )
+    regions = ParentalManyToManyField(
+        "taxonomy.Region", blank=True, related_name="+", verbose_name=_("regions and countries")
+    )
+    audiences = ParentalManyToManyField(
+        "taxonomy.Audience", blank=True, related_name="+", verbose_name=_("audiences")
+    )
 
     taxonomy_panels = [FieldPanel("topics"), FieldPanel("regions"), FieldPanel("audiences")]
     taxonomy_search_fields = [
@@ -88,7 +99,9 @@ class TaxonomyMixin(models.Model):
         APIField("audiences", serializer=TermSerializer(many=True)),
     ]
     taxonomy_synchronized_fields = [
-        SynchronizedField("topics"), SynchronizedField("regions"), SynchronizedField("audiences"),
+        SynchronizedField("topics"),
+        SynchronizedField("regions"),
+        SynchronizedField("audiences"),
     ]
 
     class Meta:

@@ -60,8 +60,12 @@ def _locale_id(code, otherwise):
 def active_locale_id():
     """The id of the Locale of the active language (the default Locale's if it has none)."""
     language = translation.get_language()
-    return memoise(("locale", language), lambda: _locale_id(
-        language, lambda: _locale_id(settings.LANGUAGE_CODE, lambda: Locale.get_active().pk)))
+    return memoise(
+        ("locale", language),
+        lambda: _locale_id(
+            language, lambda: _locale_id(settings.LANGUAGE_CODE, lambda: Locale.get_active().pk)
+        ),
+    )
 
 
 def default_locale_id():
@@ -69,13 +73,17 @@ def default_locale_id():
 
     The fast route knows it without a query when the Site's root page is in that language.
     """
-    return memoise(("default_locale",), lambda: _locale_id(settings.LANGUAGE_CODE,
-                                                           lambda: Locale.get_default().pk))
+    return memoise(
+        ("default_locale",),
+        lambda: _locale_id(settings.LANGUAGE_CODE, lambda: Locale.get_default().pk),
+    )
 
 
 def locale_codes():
     """{Locale id: language code} for every locale, read once per request."""
-    return memoise(("locale_codes",), lambda: dict(Locale.objects.values_list("pk", "language_code")))
+    return memoise(
+        ("locale_codes",), lambda: dict(Locale.objects.values_list("pk", "language_code"))
+    )
 
 
 def public_q():
@@ -119,19 +127,32 @@ def _home_sections(pages, root, home, default_home):
     section gets `source_path`, its default-language version's path, for
     multilingual.listings.in_source_order to sort the merged list as the default home is.
     """
+
     def visible(parent):
         if parent is None or root.is_restricted or parent.is_restricted:
             return []
-        return [page for page in pages if page.depth == parent.depth + 1
-                and page.path.startswith(parent.path) and page.live and not page.is_restricted]
+        return [
+            page
+            for page in pages
+            if page.depth == parent.depth + 1
+            and page.path.startswith(parent.path)
+            and page.live
+            and not page.is_restricted
+        ]
 
     sections = visible(home)
     if default_home is None or default_home.pk == home.pk:
         return sections
-    translated = {page.translation_key for page in pages
-                  if page.depth == home.depth + 1 and page.path.startswith(home.path) and page.live}
-    source = {page.translation_key: page.path for page in pages
-              if page.depth == home.depth + 1 and page.path.startswith(default_home.path)}
+    translated = {
+        page.translation_key
+        for page in pages
+        if page.depth == home.depth + 1 and page.path.startswith(home.path) and page.live
+    }
+    source = {
+        page.translation_key: page.path
+        for page in pages
+        if page.depth == home.depth + 1 and page.path.startswith(default_home.path)
+    }
     sections += [page for page in visible(default_home) if page.translation_key not in translated]
     for page in sections:
         page.source_path = source.get(page.translation_key)
@@ -166,10 +187,12 @@ def fast_route(request, path):
         # router (multilingual.fallback) would serve it, or None, Wagtail's 404, as it would.
         if language == settings.LANGUAGE_CODE:
             return None
-        if any(page.alias_of_id or not page.live or not _routes_like_page(page.specific_class)
-               for page in chain[1:]):
+        if any(
+            page.alias_of_id or not page.live or not _routes_like_page(page.specific_class)
+            for page in chain[1:]
+        ):
             return False
-        found = _fallback_chain(chain[-1], components[len(chain) - 2:])
+        found = _fallback_chain(chain[-1], components[len(chain) - 2 :])
         if found is False:
             return False
         request._portal_fallback_routed = True  # multilingual.fallback need not route it again
@@ -211,9 +234,12 @@ def _home_paths(site, language):
     Also remembers the default Locale when the Site's root page is in that language.
     """
     root_paths = [root for root in Site.get_site_root_paths() if root.site_id == site.pk]
-    home_path = next((root.root_path for root in root_paths if root.language_code == language), None)
+    home_path = next(
+        (root.root_path for root in root_paths if root.language_code == language), None
+    )
     default_home_path = next(
-        (root.root_path for root in root_paths if root.language_code == settings.LANGUAGE_CODE), None
+        (root.root_path for root in root_paths if root.language_code == settings.LANGUAGE_CODE),
+        None,
     )
     if default_home_path is not None and default_home_path == site.root_page.url_path:
         remember(("default_locale",), site.root_page.locale_id)
@@ -231,8 +257,9 @@ def _read_chain(site, url_paths, default_home_path):
     section_depth = site.root_page.depth + 1
     sections = Q(url_path__startswith=home_path, depth=section_depth)
     if default_home_path is not None and default_home_path != home_path:
-        sections |= Q(url_path=default_home_path) | Q(url_path__startswith=default_home_path,
-                                                      depth=section_depth)
+        sections |= Q(url_path=default_home_path) | Q(
+            url_path__startswith=default_home_path, depth=section_depth
+        )
     restricted = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
     pages = list(
         Page.objects.filter(Q(url_path__in=url_paths) | sections)
@@ -240,7 +267,9 @@ def _read_chain(site, url_paths, default_home_path):
         .order_by("path")
     )
     wanted = set(url_paths)
-    return pages, sorted((page for page in pages if page.url_path in wanted), key=lambda page: page.depth)
+    return pages, sorted(
+        (page for page in pages if page.url_path in wanted), key=lambda page: page.depth
+    )
 
 
 def read_home(request):
@@ -259,7 +288,12 @@ def read_home(request):
     if home_path is None:
         return []
     pages, chain = _read_chain(site, ["/", home_path], default_home_path)
-    if len(chain) != 2 or not _is_chain(chain) or not chain[1].live or chain[1].depth != site.root_page.depth:
+    if (
+        len(chain) != 2
+        or not _is_chain(chain)
+        or not chain[1].live
+        or chain[1].depth != site.root_page.depth
+    ):
         return []
     default_home = next((page for page in pages if page.url_path == default_home_path), None)
     request._portal_route_chain = chain
@@ -270,8 +304,10 @@ def read_home(request):
 
 def _is_chain(pages):
     """Whether `pages`, sorted by depth, go down the tree one parent to its child at a time."""
-    return all(child.depth == parent.depth + 1 and child.path.startswith(parent.path)
-               for parent, child in pairwise(pages))
+    return all(
+        child.depth == parent.depth + 1 and child.path.startswith(parent.path)
+        for parent, child in pairwise(pages)
+    )
 
 
 def _fallback_chain(deepest, components):
@@ -282,15 +318,24 @@ def _fallback_chain(deepest, components):
     ancestors), the same page multilingual.fallback.fallback_route finds, in two queries
     instead of two per level; False whenever that is not certain, to let it route.
     """
-    source = (Page.objects.filter(translation_key=deepest.translation_key, locale_id=default_locale_id())
-              .values_list("url_path", flat=True).first())
+    source = (
+        Page.objects.filter(translation_key=deepest.translation_key, locale_id=default_locale_id())
+        .values_list("url_path", flat=True)
+        .first()
+    )
     if source is None:
         return False
     ancestors = [source[: index + 1] for index, char in enumerate(source) if char == "/"]
-    served_paths = [source + "/".join(components[: index + 1]) + "/" for index in range(len(components))]
+    served_paths = [
+        source + "/".join(components[: index + 1]) + "/" for index in range(len(components))
+    ]
     restricted = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
-    rows = {page.url_path: page for page in Page.objects.filter(url_path__in=ancestors + served_paths)
-            .annotate(is_restricted=Exists(restricted))}
+    rows = {
+        page.url_path: page
+        for page in Page.objects.filter(url_path__in=ancestors + served_paths).annotate(
+            is_restricted=Exists(restricted)
+        )
+    }
     if any(path not in rows for path in ancestors):
         return False
     source_ancestors = [rows[path] for path in ancestors]
@@ -300,8 +345,10 @@ def _fallback_chain(deepest, components):
             break
         served.append(rows[path])
     chain = source_ancestors + served
-    if not _is_chain(chain) or any(page.alias_of_id for page in chain) or not all(
-        _routes_like_page(page.specific_class) for page in chain[1:]
+    if (
+        not _is_chain(chain)
+        or any(page.alias_of_id for page in chain)
+        or not all(_routes_like_page(page.specific_class) for page in chain[1:])
     ):
         return False
     if len(served) < len(served_paths):
@@ -329,7 +376,11 @@ class PageServingMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
-        if match is None or match.url_name != "wagtail_serve" or request.method not in ("GET", "HEAD"):
+        if (
+            match is None
+            or match.url_name != "wagtail_serve"
+            or request.method not in ("GET", "HEAD")
+        ):
             return None
         if hasattr(request, "_wagtail_route_for_request"):
             return None

@@ -95,8 +95,11 @@ def describe(page, request, portal_settings):
         data["publisher"] = publisher
         parent = page.get_parent()  # cached by the fast route: no query
         if page._meta.model_name == "lessonpage" and parent is not None:
-            data["isPartOf"] = {"@type": "Course", "name": parent.title,
-                                "url": parent.get_full_url(request)}
+            data["isPartOf"] = {
+                "@type": "Course",
+                "name": parent.title,
+                "url": parent.get_full_url(request),
+            }
     elif schema_type == "Course":
         data["provider"] = publisher
         duration = _iso_duration(getattr(page, "estimated_minutes", None))
@@ -139,4 +142,3 @@ def as_script(data):
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return mark_safe(f'<script type="application/ld+json">{text}</script>')
-

@@ -99,7 +99,7 @@ def areas_of(pages):
     result = {}
     for page in pages:
         for depth in (4, 3):
-            title = areas.get(page.path[:depth * Page.steplen])
+            title = areas.get(page.path[: depth * Page.steplen])
             if title is not None and page.depth >= depth:
                 result[page.pk] = title
                 break
@@ -130,7 +130,8 @@ def _stored(page, values):
 def _pending_revisions(page):
     """The revisions that may still be published: the latest and any scheduled one."""
     return page.revisions.filter(
-        Q(pk=page.latest_revision_id) | Q(approved_go_live_at__isnull=False))
+        Q(pk=page.latest_revision_id) | Q(approved_go_live_at__isnull=False)
+    )
 
 
 def record_approval(revision, user):
@@ -145,8 +146,11 @@ def record_approval(revision, user):
     today = timezone.localdate()
     live = Page.objects.filter(pk=page.pk).values_list("live_revision__content", flat=True).first()
     chosen = page.review_by
-    editor_chose = (chosen and chosen > today and
-                    revision.content.get("review_by") != (live or {}).get("review_by"))
+    editor_chose = (
+        chosen
+        and chosen > today
+        and revision.content.get("review_by") != (live or {}).get("review_by")
+    )
     values = {
         "review_by": chosen if editor_chose else next_review_date(today),
         "last_reviewed_at": timezone.now(),

@@ -37,34 +37,46 @@ def _action_names(task, page, user):
 
 
 def _finished_message(page, task_state):
-    done_by = (get_user_display_name(task_state.finished_by) if task_state.finished_by
-               else _("someone else"))
-    return _("The review step '%(task)s' on '%(title)s' was already completed (%(status)s by "
-             "%(user)s); nothing was changed.") % {
-        "task": task_state.task.name, "title": get_latest_str(page),
-        "status": task_state.get_status_display().lower(), "user": done_by}
+    done_by = (
+        get_user_display_name(task_state.finished_by)
+        if task_state.finished_by
+        else _("someone else")
+    )
+    return _(
+        "The review step '%(task)s' on '%(title)s' was already completed (%(status)s by "
+        "%(user)s); nothing was changed."
+    ) % {
+        "task": task_state.task.name,
+        "title": get_latest_str(page),
+        "status": task_state.get_status_display().lower(),
+        "user": done_by,
+    }
 
 
 def _changed_message(page):
-    return _("'%(title)s' was changed after it was submitted for review, so approving it here "
-             "would publish changes you have not seen. Nothing was published: open the page in "
-             "the editor, check the latest version and approve it there.") % {
-        "title": get_latest_str(page)}
+    return _(
+        "'%(title)s' was changed after it was submitted for review, so approving it here "
+        "would publish changes you have not seen. Nothing was published: open the page in "
+        "the editor, check the latest version and approve it there."
+    ) % {"title": get_latest_str(page)}
 
 
 def _not_in_review_message(page):
     return _("'%(title)s' is no longer awaiting this review; nothing was changed.") % {
-        "title": get_latest_str(page)}
+        "title": get_latest_str(page)
+    }
 
 
 def _explain(request, page, message):
     messages.warning(request, message)
-    next_url = (get_valid_next_url_from_request(request)
-                or reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+    next_url = get_valid_next_url_from_request(request) or reverse(
+        "wagtailadmin_pages:edit", args=(page.pk,)
+    )
     if request.headers.get("x-requested-with") == "XMLHttpRequest":
         # Wagtail's action modal follows the redirect, where the message is shown.
-        return render_modal_workflow(request, None, None, None,
-                                     json_data={"step": "success", "redirect": next_url})
+        return render_modal_workflow(
+            request, None, None, None, json_data={"step": "success", "redirect": next_url}
+        )
     return redirect(next_url)
 
 
@@ -90,23 +102,31 @@ def guard_edit(request, page_id, **kwargs):
 
 def guard_add(request, parent_page_id, **kwargs):
     parent = Page.objects.filter(pk=parent_page_id).first()
-    if (parent is not None and request.POST.get("action-publish")
-            and not parent.permissions_for_user(request.user).can_publish_subpage()):
+    if (
+        parent is not None
+        and request.POST.get("action-publish")
+        and not parent.permissions_for_user(request.user).can_publish_subpage()
+    ):
         raise PermissionDenied
     return None
 
 
 def guard_workflow_action(request, page_id, action_name, task_state_id, **kwargs):
     page = Page.objects.filter(pk=page_id).first()
-    task_state = TaskState.objects.filter(pk=task_state_id).select_related(
-        "workflow_state", "task", "finished_by").first()
+    task_state = (
+        TaskState.objects.filter(pk=task_state_id)
+        .select_related("workflow_state", "task", "finished_by")
+        .first()
+    )
     if page is None or task_state is None:
         return None  # Wagtail's view answers 404
     if action_name not in _action_names(task_state.task.specific, page, request.user):
         return None  # Wagtail's view answers 403
     workflow_state = task_state.workflow_state
-    if (workflow_state.object_id != str(page.pk)
-            or workflow_state.base_content_type_id != page.get_base_content_type().pk):
+    if (
+        workflow_state.object_id != str(page.pk)
+        or workflow_state.base_content_type_id != page.get_base_content_type().pk
+    ):
         raise PermissionDenied
     if task_state.status != TaskState.STATUS_IN_PROGRESS:
         return _explain(request, page, _finished_message(page, task_state))
@@ -122,8 +142,9 @@ def guard_translation_publishing(request, translation_source_id, **kwargs):
     if source is None or not request.POST.get("publish_translations"):
         return None
     for translation in source.translations.filter(enabled=True):
-        target = Page.objects.filter(translation_key=source.object_id,
-                                     locale_id=translation.target_locale_id).first()
+        target = Page.objects.filter(
+            translation_key=source.object_id, locale_id=translation.target_locale_id
+        ).first()
         if target is not None and not target.permissions_for_user(request.user).can_publish():
             raise PermissionDenied
     return None

@@ -34,22 +34,38 @@ class ReviewableMixin(models.Model):
     """Freshness fields for every public page type (mixed into `core.pages.BasePage`)."""
 
     content_owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("content owner"),
-        help_text=_("The specialist who answers for this content and is reminded when it is "
-                    "due for review. Empty: the page's creator is reminded."),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("content owner"),
+        help_text=_(
+            "The specialist who answers for this content and is reminded when it is "
+            "due for review. Empty: the page's creator is reminded."
+        ),
     )
     review_by = models.DateField(
-        _("review by"), null=True, blank=True,
-        help_text=_("When the content must next be checked. Leave it for approval to set "
-                    "twelve months ahead, or choose a date."),
+        _("review by"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the content must next be checked. Leave it for approval to set "
+            "twelve months ahead, or choose a date."
+        ),
     )
     # Not editable: only an approval or "Mark as reviewed" may record a review.
-    last_reviewed_at = models.DateTimeField(_("last reviewed"), null=True, blank=True,
-                                            editable=False)
+    last_reviewed_at = models.DateTimeField(
+        _("last reviewed"), null=True, blank=True, editable=False
+    )
     last_reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", editable=False, verbose_name=_("last reviewed by"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        verbose_name=_("last reviewed by"),
     )
 
     # The fields an approval or a review writes; a copy or a new translation starts without them.
@@ -57,12 +73,15 @@ class ReviewableMixin(models.Model):
     exclude_fields_in_copy = REVIEW_FIELDS
 
     settings_panels = Page.settings_panels + [
-        MultiFieldPanel([
-            FieldPanel("content_owner"),
-            FieldPanel("review_by"),
-            FieldPanel("last_reviewed_at", read_only=True),
-            FieldPanel("last_reviewed_by", read_only=True),
-        ], heading=_("Content review")),
+        MultiFieldPanel(
+            [
+                FieldPanel("content_owner"),
+                FieldPanel("review_by"),
+                FieldPanel("last_reviewed_at", read_only=True),
+                FieldPanel("last_reviewed_by", read_only=True),
+            ],
+            heading=_("Content review"),
+        ),
     ]
     editorial_translatable_fields = [
         SynchronizedField("content_owner", overridable=False),
@@ -102,7 +121,10 @@ class PeerReviewTask(AbstractGroupApprovalTask):
     """
 
     page_types = models.ManyToManyField(
-        ContentType, blank=True, related_name="+", limit_choices_to=page_content_types,
+        ContentType,
+        blank=True,
+        related_name="+",
+        limit_choices_to=page_content_types,
         verbose_name=_("page types"),
         help_text=_("Pages of other types skip this step."),
     )
@@ -119,8 +141,10 @@ class PeerReviewTask(AbstractGroupApprovalTask):
 
     @classmethod
     def get_description(cls):
-        return _("Members of the chosen groups approve pages of the chosen types; other pages "
-                 "skip this step")
+        return _(
+            "Members of the chosen groups approve pages of the chosen types; other pages "
+            "skip this step"
+        )
 
     def applies_to(self, obj):
         # A page's content_type is its specific type; other workflow objects use their model's.
@@ -134,8 +158,11 @@ class PeerReviewTask(AbstractGroupApprovalTask):
         # A skipped state counts as done (WorkflowState.successful_task_states), so the workflow
         # moves on at once; no task_submitted signal, so peer reviewers are not notified.
         return TaskState.objects.create(
-            workflow_state=workflow_state, task=self, revision=obj.get_latest_revision(),
-            status=TaskState.STATUS_SKIPPED, finished_at=timezone.now(),
+            workflow_state=workflow_state,
+            task=self,
+            revision=obj.get_latest_revision(),
+            status=TaskState.STATUS_SKIPPED,
+            finished_at=timezone.now(),
             comment=_("Not needed for this page type."),
         )
 
@@ -147,8 +174,9 @@ class ReviewReminder(models.Model):
     """One page listed in one reminder e-mail: what stops a second run from sending it again."""
 
     page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                  related_name="+")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
     review_by = models.DateField(help_text=_("The due date the reminder was about."))
     sent_at = models.DateTimeField(default=timezone.now, db_index=True)
 

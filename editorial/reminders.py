@@ -27,10 +27,17 @@ logger = logging.getLogger("portal.editorial")
 def pages_to_remind(today):
     since = today - datetime.timedelta(days=settings.EDITORIAL_REMINDER_INTERVAL_DAYS)
     already_reminded = ReviewReminder.objects.filter(
-        page=OuterRef("pk"), recipient=OuterRef("responsible_id"),
-        review_by=OuterRef("review_by"), sent_at__date__gt=since)
-    return (freshness.pages_due(by=today).filter(responsible_id__isnull=False)
-            .exclude(Exists(already_reminded)).select_related("locale"))
+        page=OuterRef("pk"),
+        recipient=OuterRef("responsible_id"),
+        review_by=OuterRef("review_by"),
+        sent_at__date__gt=since,
+    )
+    return (
+        freshness.pages_due(by=today)
+        .filter(responsible_id__isnull=False)
+        .exclude(Exists(already_reminded))
+        .select_related("locale")
+    )
 
 
 def send_reminders(today=None):
@@ -44,8 +51,11 @@ def send_reminders(today=None):
     for owner in get_user_model().objects.filter(pk__in=by_owner, is_active=True):
         pages = by_owner[owner.pk]
         if not owner.email:
-            logger.warning("%s has %d page(s) due for review but no e-mail address.",
-                           owner.get_username(), len(pages))
+            logger.warning(
+                "%s has %d page(s) due for review but no e-mail address.",
+                owner.get_username(),
+                len(pages),
+            )
             continue
         context = {"user": owner, "pages": pages, "base_url": settings.WAGTAILADMIN_BASE_URL}
         with translation.override(UserProfile.get_for_user(owner).get_preferred_language()):
@@ -58,6 +68,7 @@ def send_reminders(today=None):
             continue
         ReviewReminder.objects.bulk_create(
             ReviewReminder(page_id=page.pk, recipient=owner, review_by=page.review_by)
-            for page in pages)
+            for page in pages
+        )
         sent += 1
     return sent

@@ -64,11 +64,20 @@ MODEL_PERMISSIONS = {
     # Users but not groups: whoever edits groups can grant themselves anything.
     SITE_ADMINISTRATORS: [
         "wagtailadmin.access_admin",
-        "auth.add_user", "auth.change_user", "auth.delete_user",
-        "taxonomy.*", "core.person.*", "wagtail_localize.submit_translation",
-        "core.portalsettings.*", "wagtailsites.site.*", "wagtailcore.locale.*",
-        "wagtailcore.collection.*", "wagtailredirects.redirect.*", "wagtailsearchpromotions.*",
-        "wagtailcore.workflow.*", "wagtailcore.task.*",
+        "auth.add_user",
+        "auth.change_user",
+        "auth.delete_user",
+        "taxonomy.*",
+        "core.person.*",
+        "wagtail_localize.submit_translation",
+        "core.portalsettings.*",
+        "wagtailsites.site.*",
+        "wagtailcore.locale.*",
+        "wagtailcore.collection.*",
+        "wagtailredirects.redirect.*",
+        "wagtailsearchpromotions.*",
+        "wagtailcore.workflow.*",
+        "wagtailcore.task.*",
     ],
 }
 
@@ -81,11 +90,20 @@ SECTION_PERMISSIONS = {
 # Collection permissions on the root collection: specialists edit what they upload,
 # reviewers edit any file.
 COLLECTION_PERMISSIONS = {
-    SPECIALISTS: ["wagtaildocs.add_document", "wagtaildocs.choose_document",
-                  "wagtailimages.add_image", "wagtailimages.choose_image"],
-    REVIEWERS: ["wagtaildocs.add_document", "wagtaildocs.change_document",
-                "wagtaildocs.choose_document", "wagtailimages.add_image",
-                "wagtailimages.change_image", "wagtailimages.choose_image"],
+    SPECIALISTS: [
+        "wagtaildocs.add_document",
+        "wagtaildocs.choose_document",
+        "wagtailimages.add_image",
+        "wagtailimages.choose_image",
+    ],
+    REVIEWERS: [
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+    ],
 }
 
 # Translators edit the translated trees. On the default-language tree they get "lock" only:
@@ -107,18 +125,24 @@ def _model_permissions(spec):
 
 def _page_permission(action):
     return Permission.objects.get(
-        content_type=ContentType.objects.get_for_model(Page), codename=f"{action}_page")
+        content_type=ContentType.objects.get_for_model(Page), codename=f"{action}_page"
+    )
 
 
 def grant_page_permissions(group, page, actions):
     for action in actions:
         GroupPagePermission.objects.get_or_create(
-            group=group, page=page, permission=_page_permission(action))
+            group=group, page=page, permission=_page_permission(action)
+        )
 
 
 def _groups():
-    return {group.name: group for group in Group.objects.filter(name__in=[
-        SPECIALISTS, REVIEWERS, TRANSLATORS, SITE_ADMINISTRATORS, PEER_REVIEWERS])}
+    return {
+        group.name: group
+        for group in Group.objects.filter(
+            name__in=[SPECIALISTS, REVIEWERS, TRANSLATORS, SITE_ADMINISTRATORS, PEER_REVIEWERS]
+        )
+    }
 
 
 def apply_role_rules(page):
@@ -136,8 +160,11 @@ def apply_role_rules(page):
                 grant_page_permissions(groups[name], page, actions)
     if issubclass(page_class, HomePage) and TRANSLATORS in groups:
         is_source = page.locale_id == Locale.get_default().pk
-        grant_page_permissions(groups[TRANSLATORS], page,
-                               TRANSLATOR_PERMISSIONS["source" if is_source else "translation"])
+        grant_page_permissions(
+            groups[TRANSLATORS],
+            page,
+            TRANSLATOR_PERMISSIONS["source" if is_source else "translation"],
+        )
     if issubclass(page_class, PEER_REVIEWED_SECTIONS):
         workflow = Workflow.objects.filter(name=PEER_REVIEW_WORKFLOW).first()
         if workflow:
@@ -149,7 +176,8 @@ def inherit_from_translations(page):
     others = Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk)
     for grant in GroupPagePermission.objects.filter(page__in=others):
         GroupPagePermission.objects.get_or_create(
-            group_id=grant.group_id, page=page, permission_id=grant.permission_id)
+            group_id=grant.group_id, page=page, permission_id=grant.permission_id
+        )
     assignment = WorkflowPage.objects.filter(page__in=others).first()
     if assignment:
         WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": assignment.workflow})
@@ -158,8 +186,9 @@ def inherit_from_translations(page):
 def _approval_workflow(name, tasks):
     workflow, _ = Workflow.objects.get_or_create(name=name)
     for order, task in enumerate(tasks):
-        WorkflowTask.objects.get_or_create(workflow=workflow, task=task,
-                                           defaults={"sort_order": order})
+        WorkflowTask.objects.get_or_create(
+            workflow=workflow, task=task, defaults={"sort_order": order}
+        )
     return workflow
 
 
@@ -180,9 +209,12 @@ def setup():
         for spec in specs:
             app_label, codename = spec.split(".")
             GroupCollectionPermission.objects.get_or_create(
-                group=groups[name], collection=root_collection,
-                permission=Permission.objects.get(content_type__app_label=app_label,
-                                                  codename=codename))
+                group=groups[name],
+                collection=root_collection,
+                permission=Permission.objects.get(
+                    content_type__app_label=app_label, codename=codename
+                ),
+            )
 
     review_task, _ = GroupApprovalTask.objects.get_or_create(name=REVIEW_TASK)
     review_task.groups.add(groups[REVIEWERS])
@@ -200,8 +232,10 @@ def setup():
     if assignment is None or assignment.workflow.name == "Moderators approval":
         WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": review})
     elif assignment.workflow != review:
-        notes.append(f'The root page keeps its workflow "{assignment.workflow}"; pages without a '
-                     f'nearer workflow are not reviewed by "{REVIEW_WORKFLOW}".')
+        notes.append(
+            f'The root page keeps its workflow "{assignment.workflow}"; pages without a '
+            f'nearer workflow are not reviewed by "{REVIEW_WORKFLOW}".'
+        )
 
     type_ids = ContentType.objects.get_for_models(HomePage, *SECTIONS).values()
     for page in Page.objects.filter(content_type__in=type_ids):

@@ -20,7 +20,8 @@ def synced_translation(page):
     """The enabled wagtail-localize translation that produces `page`, or None."""
     return (
         Translation.objects.filter(
-            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True)
+            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+        )
         .exclude(source__locale_id=page.locale_id)
         .select_related("source", "target_locale")
         .first()
@@ -31,8 +32,11 @@ def can_submit(page, user):
     """The conditions of Wagtail's own "Submit for review", for a synced translation."""
     perms = page.permissions_for_user(user)
     # Cheapest first: this runs for every row of the explorer's listing.
-    return (perms.can_edit() and synced_translation(page) is not None
-            and perms.can_submit_for_moderation())
+    return (
+        perms.can_edit()
+        and synced_translation(page) is not None
+        and perms.can_submit_for_moderation()
+    )
 
 
 def save_draft(translation, user):

@@ -49,16 +49,21 @@ class PageActionView(WagtailAdminTemplateMixin, TemplateView):
 
     @cached_property
     def next_url(self):
-        return (get_valid_next_url_from_request(self.request)
-                or reverse("wagtailadmin_pages:edit", args=(self.page.pk,)))
+        return get_valid_next_url_from_request(self.request) or reverse(
+            "wagtailadmin_pages:edit", args=(self.page.pk,)
+        )
 
     def get_page_subtitle(self):
         return self.page.get_admin_display_title()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            page=self.page, next_url=self.next_url, submit_label=self.submit_label,
-            confirmation_text=self.get_confirmation_text(), **kwargs)
+            page=self.page,
+            next_url=self.next_url,
+            submit_label=self.submit_label,
+            confirmation_text=self.get_confirmation_text(),
+            **kwargs,
+        )
 
     def post(self, request, *args, **kwargs):
         messages.success(request, self.perform())
@@ -70,19 +75,26 @@ class MarkReviewedView(PageActionView):
     submit_label = gettext_lazy("Yes, it is up to date")
 
     def is_allowed(self):
-        return (isinstance(self.page, ReviewableMixin)
-                and self.page.permissions_for_user(self.request.user).can_edit())
+        return (
+            isinstance(self.page, ReviewableMixin)
+            and self.page.permissions_for_user(self.request.user).can_edit()
+        )
 
     def get_confirmation_text(self):
-        return _("Confirm that you have checked '%(title)s' and it is still accurate. Nothing "
-                 "else about the page changes; it will be due for review again on %(date)s.") % {
+        return _(
+            "Confirm that you have checked '%(title)s' and it is still accurate. Nothing "
+            "else about the page changes; it will be due for review again on %(date)s."
+        ) % {
             "title": self.page.get_admin_display_title(),
-            "date": _date(freshness.next_review_date())}
+            "date": _date(freshness.next_review_date()),
+        }
 
     def perform(self):
         page = freshness.mark_reviewed(self.page, self.request.user)
         return _("'%(title)s' marked as reviewed; next review due on %(date)s.") % {
-            "title": page.get_admin_display_title(), "date": _date(page.review_by)}
+            "title": page.get_admin_display_title(),
+            "date": _date(page.review_by),
+        }
 
 
 class SubmitTranslationView(PageActionView):
@@ -93,20 +105,23 @@ class SubmitTranslationView(PageActionView):
         return translations.can_submit(self.page, self.request.user)
 
     def get_confirmation_text(self):
-        return _("The translation of '%(title)s' as it stands now will be saved as a draft and "
-                 "sent to '%(workflow)s'. It goes live only when it is approved.") % {
-            "title": self.page.get_admin_display_title(), "workflow": self.page.get_workflow()}
+        return _(
+            "The translation of '%(title)s' as it stands now will be saved as a draft and "
+            "sent to '%(workflow)s'. It goes live only when it is approved."
+        ) % {"title": self.page.get_admin_display_title(), "workflow": self.page.get_workflow()}
 
     def perform(self):
         translations.submit_for_review(self.page, self.request.user)
         return _("The translation of '%(title)s' has been submitted for review.") % {
-            "title": self.page.get_admin_display_title()}
+            "title": self.page.get_admin_display_title()
+        }
 
 
 def responsible_users(request):
     User = get_user_model()
-    return User.objects.filter(
-        pk__in=freshness.pages_due().values("responsible_id")).order_by(User.USERNAME_FIELD)
+    return User.objects.filter(pk__in=freshness.pages_due().values("responsible_id")).order_by(
+        User.USERNAME_FIELD
+    )
 
 
 def area_choices():
@@ -116,8 +131,9 @@ def area_choices():
     """
     default_locale = Locale.get_default().pk
     titles = {}
-    for key, title, locale_id in freshness.area_pages().order_by("path").values_list(
-            "translation_key", "title", "locale_id"):
+    for key, title, locale_id in (
+        freshness.area_pages().order_by("path").values_list("translation_key", "title", "locale_id")
+    ):
         if key not in titles or locale_id == default_locale:
             titles[key] = title
     return sorted(((str(key), title) for key, title in titles.items()), key=lambda c: c[1])
@@ -125,14 +141,21 @@ def area_choices():
 
 class DueForReviewFilterSet(WagtailFilterSet):
     owner = django_filters.ModelChoiceFilter(
-        label=gettext_lazy("Owner"), queryset=responsible_users, method="filter_owner",
-        empty_label=gettext_lazy("Anyone"))
+        label=gettext_lazy("Owner"),
+        queryset=responsible_users,
+        method="filter_owner",
+        empty_label=gettext_lazy("Anyone"),
+    )
     area = django_filters.ChoiceFilter(
-        label=gettext_lazy("Area"), choices=area_choices, method="filter_area",
-        empty_label=gettext_lazy("All areas"))
+        label=gettext_lazy("Area"),
+        choices=area_choices,
+        method="filter_area",
+        empty_label=gettext_lazy("All areas"),
+    )
     content_type = ContentTypeFilter(
         label=gettext_lazy("Type"),
-        queryset=lambda request: get_page_content_types(include_base_page_type=False))
+        queryset=lambda request: get_page_content_types(include_base_page_type=False),
+    )
 
     class Meta:
         model = Page
@@ -143,8 +166,9 @@ class DueForReviewFilterSet(WagtailFilterSet):
 
     def filter_area(self, queryset, name, value):
         inside = Q(pk__in=[])
-        for path in freshness.area_pages().filter(translation_key=value).values_list(
-                "path", flat=True):
+        for path in (
+            freshness.area_pages().filter(translation_key=value).values_list("path", flat=True)
+        ):
             inside |= Q(path__startswith=path)
         return queryset.filter(inside)
 
@@ -170,9 +194,12 @@ class DueForReviewReportView(ReportView):
     ]
     list_export = ["title", "area", "language", "owner_name", "review_by", "days_overdue"]
     export_headings = {
-        "title": gettext_lazy("Title"), "area": gettext_lazy("Area"),
-        "language": gettext_lazy("Language"), "owner_name": gettext_lazy("Owner"),
-        "review_by": gettext_lazy("Review by"), "days_overdue": gettext_lazy("Days overdue"),
+        "title": gettext_lazy("Title"),
+        "area": gettext_lazy("Area"),
+        "language": gettext_lazy("Language"),
+        "owner_name": gettext_lazy("Owner"),
+        "review_by": gettext_lazy("Review by"),
+        "days_overdue": gettext_lazy("Days overdue"),
     }
 
     def get_filename(self):

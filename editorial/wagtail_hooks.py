@@ -25,13 +25,19 @@ def register_admin_urls():
 class DueForReviewMenuItem(MenuItem):
     def is_shown(self, request):
         return page_permission_policy.user_has_any_permission(
-            request.user, views.DueForReviewReportView.any_permission_required)
+            request.user, views.DueForReviewReportView.any_permission_required
+        )
 
 
 @hooks.register("register_reports_menu_item")
 def register_due_for_review_report():
-    return DueForReviewMenuItem(_("Due for review"), reverse("editorial:due_for_review"),
-                                name="due-for-review", icon_name="time", order=650)
+    return DueForReviewMenuItem(
+        _("Due for review"),
+        reverse("editorial:due_for_review"),
+        name="due-for-review",
+        icon_name="time",
+        order=650,
+    )
 
 
 class MarkReviewedMenuItem(ActionMenuItem):
@@ -43,8 +49,12 @@ class MarkReviewedMenuItem(ActionMenuItem):
 
     def is_shown(self, context):
         page = context.get("page")
-        return (context["view"] == "edit" and isinstance(page, ReviewableMixin) and page.live
-                and self.get_user_page_permissions_tester(context).can_edit())
+        return (
+            context["view"] == "edit"
+            and isinstance(page, ReviewableMixin)
+            and page.live
+            and self.get_user_page_permissions_tester(context).can_edit()
+        )
 
     def get_url(self, context):
         return reverse("editorial:mark_reviewed", args=(context["page"].pk,))
@@ -84,18 +94,23 @@ class DueForReviewPanel(Component):
         self.total = total
 
     def get_context_data(self, parent_context):
-        return {"pages": self.pages, "total": self.total,
-                "report_url": reverse("editorial:due_for_review"),
-                "csrf_token": parent_context.get("csrf_token")}
+        return {
+            "pages": self.pages,
+            "total": self.total,
+            "report_url": reverse("editorial:due_for_review"),
+            "csrf_token": parent_context.get("csrf_token"),
+        }
 
 
 @hooks.register("construct_homepage_panels")
 def add_due_for_review_panel(request, panels):
     today = timezone.localdate()
-    due = freshness.pages_due(
-        by=today + datetime.timedelta(days=settings.EDITORIAL_DUE_SOON_DAYS)
-    ).filter(responsible_id=request.user.pk).select_related("locale")
-    pages = freshness.describe(list(due[:DueForReviewPanel.limit]), today)
+    due = (
+        freshness.pages_due(by=today + datetime.timedelta(days=settings.EDITORIAL_DUE_SOON_DAYS))
+        .filter(responsible_id=request.user.pk)
+        .select_related("locale")
+    )
+    pages = freshness.describe(list(due[: DueForReviewPanel.limit]), today)
     for page in pages:
         page.days_left = -page.days_overdue
     if pages:

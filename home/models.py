@@ -16,12 +16,20 @@ from multilingual.listings import in_source_order, mark, source_path, source_val
 class HomePage(BasePage):
     introduction = models.TextField(_("introduction"), blank=True)
     featured_case_study = models.ForeignKey(
-        "case_studies.CaseStudyPage", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("featured case study"),
+        "case_studies.CaseStudyPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("featured case study"),
     )
     featured_module = models.ForeignKey(
-        "learning.ELearningModulePage", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("featured eLearning module"),
+        "learning.ELearningModulePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("featured eLearning module"),
     )
 
     parent_page_types = ["wagtailcore.Page"]
@@ -42,8 +50,10 @@ class HomePage(BasePage):
     ]
     edit_handler = BasePage.build_tabs(content_panels)
     api_fields = BasePage.api_fields + [
-        APIField("introduction"), APIField("featured_areas"),
-        APIField("featured_case_study"), APIField("featured_module"),
+        APIField("introduction"),
+        APIField("featured_areas"),
+        APIField("featured_case_study"),
+        APIField("featured_module"),
     ]
 
     class Meta:
@@ -64,16 +74,24 @@ class HomePage(BasePage):
             Those not translated into it yet are marked and linked at their fallback address;
             all come in the default tree's order.
             """
-            pages = localized_all(public_pages(model.objects.filter(pk__in=ids)), source_path=source_path())
+            pages = localized_all(
+                public_pages(model.objects.filter(pk__in=ids)), source_path=source_path()
+            )
             return mark(in_source_order(pages), request)
 
-        case_study = self.featured_case_study_id and featured(CaseStudyPage, [self.featured_case_study_id])
-        module = self.featured_module_id and featured(ELearningModulePage, [self.featured_module_id])
+        case_study = self.featured_case_study_id and featured(
+            CaseStudyPage, [self.featured_case_study_id]
+        )
+        module = self.featured_module_id and featured(
+            ELearningModulePage, [self.featured_module_id]
+        )
         # This home page's resources, and the default home's not translated into its language.
         latest_resources = mark(
             public_pages(ResourcePage.objects.filter(under_q(self, descendants=True)))
-            .select_related(*ResourcePage.display_related).annotate(**card_terms())
-            .annotate(published=source_value("first_published_at")).order_by("-published")[:6],
+            .select_related(*ResourcePage.display_related)
+            .annotate(**card_terms())
+            .annotate(published=source_value("first_published_at"))
+            .order_by("-published")[:6],
             request,
         )
         context.update(
@@ -87,8 +105,12 @@ class HomePage(BasePage):
 
 class HomePageFeaturedArea(Orderable):
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_areas")
-    area = models.ForeignKey("content_areas.ContentAreaPage", on_delete=models.CASCADE,
-                             related_name="+", verbose_name=_("content area"))
+    area = models.ForeignKey(
+        "content_areas.ContentAreaPage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("content area"),
+    )
 
     panels = [PageChooserPanel("area")]
     api_fields = [APIField("area")]

@@ -48,7 +48,8 @@ class ELearningIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["modules"] = mark(
             public_pages(ELearningModulePage.objects.filter(under_q(self)))
-            .select_related("listing_image").order_by("title"),
+            .select_related("listing_image")
+            .order_by("title"),
             request,
         )
         return context
@@ -57,17 +58,23 @@ class ELearningIndexPage(BasePage):
 class ELearningModulePage(TaxonomyMixin, BasePage):
     overview = RichTextField(_("overview"), blank=True, features=RICH_TEXT_FEATURES)
     learning_objectives = StreamField(
-        [("objective", blocks.CharBlock(label=_("objective")))], blank=True,
+        [("objective", blocks.CharBlock(label=_("objective")))],
+        blank=True,
         verbose_name=_("learning objectives"),
         help_text=_("What a learner can do after the module, one per line."),
     )
     audience_note = models.CharField(
-        _("who it is for"), max_length=255, blank=True,
+        _("who it is for"),
+        max_length=255,
+        blank=True,
         help_text=_("In a sentence; pick audiences under Classification too."),
     )
-    estimated_minutes = models.PositiveIntegerField(_("estimated duration (minutes)"), null=True, blank=True)
+    estimated_minutes = models.PositiveIntegerField(
+        _("estimated duration (minutes)"), null=True, blank=True
+    )
     external_course_url = models.URLField(
-        _("course platform link"), blank=True,
+        _("course platform link"),
+        blank=True,
         help_text=_("Where learners enrol, if the module also runs on a course platform."),
     )
 
@@ -79,20 +86,36 @@ class ELearningModulePage(TaxonomyMixin, BasePage):
         FieldPanel("overview"),
         FieldPanel("learning_objectives"),
         MultiFieldPanel(
-            [FieldPanel("audience_note"), FieldPanel("estimated_minutes"), FieldPanel("external_course_url")],
+            [
+                FieldPanel("audience_note"),
+                FieldPanel("estimated_minutes"),
+                FieldPanel("external_course_url"),
+            ],
             heading=_("Practical details"),
         ),
     ]
     edit_handler = BasePage.build_tabs(content_panels, TaxonomyMixin.taxonomy_panels)
-    search_fields = BasePage.search_fields + TaxonomyMixin.taxonomy_search_fields + [
-        index.SearchField("overview"), index.SearchField("learning_objectives"),
-        index.SearchField("audience_note"),
-    ]
-    api_fields = BasePage.api_fields + TaxonomyMixin.taxonomy_api_fields + [
-        APIField("overview"), APIField("learning_objectives"), APIField("audience_note"),
-        APIField("estimated_minutes"), APIField("external_course_url"),
-        APIField("languages_available"),
-    ]
+    search_fields = (
+        BasePage.search_fields
+        + TaxonomyMixin.taxonomy_search_fields
+        + [
+            index.SearchField("overview"),
+            index.SearchField("learning_objectives"),
+            index.SearchField("audience_note"),
+        ]
+    )
+    api_fields = (
+        BasePage.api_fields
+        + TaxonomyMixin.taxonomy_api_fields
+        + [
+            APIField("overview"),
+            APIField("learning_objectives"),
+            APIField("audience_note"),
+            APIField("estimated_minutes"),
+            APIField("external_course_url"),
+            APIField("languages_available"),
+        ]
+    )
     override_translatable_fields = (
         BasePage.override_translatable_fields
         + TaxonomyMixin.taxonomy_synchronized_fields
@@ -111,7 +134,9 @@ class ELearningModulePage(TaxonomyMixin, BasePage):
     def languages_available(self):
         """Derived from the module's live translations, so it can never go stale."""
         return sorted(
-            self.get_translations(inclusive=True).live().values_list("locale__language_code", flat=True)
+            self.get_translations(inclusive=True)
+            .live()
+            .values_list("locale__language_code", flat=True)
         )
 
     def lessons(self, request=None, fields=None):
@@ -131,14 +156,18 @@ class ELearningModulePage(TaxonomyMixin, BasePage):
 
 
 class LessonPage(BasePage):
-    estimated_minutes = models.PositiveIntegerField(_("estimated duration (minutes)"), null=True, blank=True)
+    estimated_minutes = models.PositiveIntegerField(
+        _("estimated duration (minutes)"), null=True, blank=True
+    )
     steps = StreamField(LessonStepsBlock(), blank=True, verbose_name=_("lesson content"))
 
     parent_page_types = ["learning.ELearningModulePage"]
     subpage_types = []
 
     content_panels = BasePage.content_panels + [
-        FieldPanel("summary"), FieldPanel("estimated_minutes"), FieldPanel("steps"),
+        FieldPanel("summary"),
+        FieldPanel("estimated_minutes"),
+        FieldPanel("steps"),
     ]
     edit_handler = BasePage.build_tabs(content_panels)
     search_fields = BasePage.search_fields + [index.SearchField("steps")]
@@ -158,14 +187,18 @@ class LessonPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         module = self.get_parent().specific
-        siblings = module.lessons(request, fields=("id", "title", "url_path", "path", "depth", "locale",
-                                                   "translation_key"))
+        siblings = module.lessons(
+            request,
+            fields=("id", "title", "url_path", "path", "depth", "locale", "translation_key"),
+        )
         position = next((i for i, lesson in enumerate(siblings) if lesson.pk == self.pk), None)
         context.update(
             module=module,
             lessons=siblings,
             lesson_number=(position + 1) if position is not None else None,
             previous_lesson=siblings[position - 1] if position else None,
-            next_lesson=siblings[position + 1] if position is not None and position + 1 < len(siblings) else None,
+            next_lesson=siblings[position + 1]
+            if position is not None and position + 1 < len(siblings)
+            else None,
         )
         return context

@@ -83,12 +83,19 @@ def _route_or_none(page, request, components):
 def route(request, path):
     """Wagtail's route for `path`, falling back to the source tree; marks foreign content."""
     result = Page.route_for_request(request, path)
-    if (result is None and translation.get_language() != settings.LANGUAGE_CODE
-            and not getattr(request, "_portal_fallback_routed", False)):  # core.serving did it
+    if (
+        result is None
+        and translation.get_language() != settings.LANGUAGE_CODE
+        and not getattr(request, "_portal_fallback_routed", False)
+    ):  # core.serving did it
         result = fallback_route(request, path)
         request._wagtail_route_for_request = result
-    if result is not None and result[0].locale_id != active_locale_id():  # no query on the fast route
-        request._portal_content_language = result[0].locale.language_code  # selected by the fast route
+    if (
+        result is not None and result[0].locale_id != active_locale_id()
+    ):  # no query on the fast route
+        request._portal_content_language = result[
+            0
+        ].locale.language_code  # selected by the fast route
     return result
 
 
@@ -131,7 +138,11 @@ class LanguageFallbackMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
-        if match is None or match.url_name != "wagtail_serve" or request.method not in ("GET", "HEAD"):
+        if (
+            match is None
+            or match.url_name != "wagtail_serve"
+            or request.method not in ("GET", "HEAD")
+        ):
             return None
         path = view_args[0] if view_args else view_kwargs.get("path", "")
         route(request, path)
@@ -140,7 +151,9 @@ class LanguageFallbackMiddleware:
     @staticmethod
     def _remember_language(request, response):
         """Keep the language of the page just read, so `/` brings the visitor back to it."""
-        if response.status_code != 200 or not response.get("Content-Type", "").startswith("text/html"):
+        if response.status_code != 200 or not response.get("Content-Type", "").startswith(
+            "text/html"
+        ):
             return
         match = _LANGUAGE_SEGMENT.match(request.path_info)
         if not match or not _offered(match.group(1)):
@@ -148,8 +161,12 @@ class LanguageFallbackMiddleware:
         code = match.group(1)
         if request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != code:
             response.set_cookie(
-                settings.LANGUAGE_COOKIE_NAME, code,
-                max_age=settings.LANGUAGE_COOKIE_AGE or 365 * 24 * 3600, path=settings.LANGUAGE_COOKIE_PATH,
-                domain=settings.LANGUAGE_COOKIE_DOMAIN, secure=settings.LANGUAGE_COOKIE_SECURE,
-                httponly=settings.LANGUAGE_COOKIE_HTTPONLY, samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+                settings.LANGUAGE_COOKIE_NAME,
+                code,
+                max_age=settings.LANGUAGE_COOKIE_AGE or 365 * 24 * 3600,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
             )

@@ -33,7 +33,9 @@ def merging():
 def untranslated_q():
     """Default-language pages without a live translation in the visitor's language."""
     translated = Page.objects.filter(
-        translation_key=OuterRef("translation_key"), locale_id=active_locale_id(), live=True,
+        translation_key=OuterRef("translation_key"),
+        locale_id=active_locale_id(),
+        live=True,
     )
     return Q(locale_id=default_locale_id()) & ~Exists(translated)
 
@@ -53,8 +55,9 @@ def _path_in(container, locale_id):
     if container.locale_id == locale_id:
         return container.path
     return Subquery(
-        Page.objects.filter(translation_key=container.translation_key, locale_id=locale_id)
-        .values("path")[:1]
+        Page.objects.filter(translation_key=container.translation_key, locale_id=locale_id).values(
+            "path"
+        )[:1]
     )
 
 
@@ -83,8 +86,9 @@ def source_path():
     pages of a section come in the order editors gave the English ones.
     """
     return Subquery(
-        Page.objects.filter(translation_key=OuterRef("translation_key"), locale_id=default_locale_id())
-        .values("path")[:1]
+        Page.objects.filter(
+            translation_key=OuterRef("translation_key"), locale_id=default_locale_id()
+        ).values("path")[:1]
     )
 
 
@@ -96,7 +100,9 @@ def source_value(field):
     """
     if not merging():
         return F(field)
-    source = Page.objects.filter(translation_key=OuterRef("translation_key"), locale_id=default_locale_id())
+    source = Page.objects.filter(
+        translation_key=OuterRef("translation_key"), locale_id=default_locale_id()
+    )
     return Coalesce(Subquery(source.values(field)[:1]), F(field))
 
 
@@ -136,17 +142,24 @@ def fallback_url(page, request=None):
     the visitor's tree along it as far as translations go, then the default tree.
     """
     site = Site.find_for_request(request) if request is not None else None
-    roots = [root for root in _site_root_paths()
-             if root.language_code == settings.LANGUAGE_CODE and page.url_path.startswith(root.root_path)]
+    roots = [
+        root
+        for root in _site_root_paths()
+        if root.language_code == settings.LANGUAGE_CODE and page.url_path.startswith(root.root_path)
+    ]
     if not roots:
         return None
     root = next((root for root in roots if site is not None and root.site_id == site.pk), roots[0])
     try:
-        path = reverse("wagtail_serve", args=(page.url_path[len(root.root_path):],))
+        path = reverse("wagtail_serve", args=(page.url_path[len(root.root_path) :],))
     except NoReverseMatch:
         return None
     single_site = len({other.site_id for other in _site_root_paths()}) == 1
-    return path if single_site or (site is not None and root.site_id == site.pk) else root.root_url + path
+    return (
+        path
+        if single_site or (site is not None and root.site_id == site.pk)
+        else root.root_url + path
+    )
 
 
 def mark(pages, request=None):
@@ -177,4 +190,3 @@ def listed_url(page, request=None):
 def other_language(page):
     """The language code of a listed page's content when it is not the visitor's, else None."""
     return getattr(page, "content_language", None)
-

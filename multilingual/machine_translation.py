@@ -20,7 +20,10 @@ def machine_translator_from_env(environ=os.environ):
     if kind == "libretranslate" and environ.get("LIBRETRANSLATE_URL"):
         return {
             "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
-            "OPTIONS": {"LIBRETRANSLATE_URL": environ["LIBRETRANSLATE_URL"],
-                        "API_KEY": environ.get("LIBRETRANSLATE_API_KEY", ""), "TIMEOUT": 30},
+            "OPTIONS": {
+                "LIBRETRANSLATE_URL": environ["LIBRETRANSLATE_URL"],
+                "API_KEY": environ.get("LIBRETRANSLATE_API_KEY", ""),
+                "TIMEOUT": 30,
+            },
         }
     return None

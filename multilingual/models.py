@@ -13,13 +13,22 @@ class TranslatorProfile(models.Model):
     Wagtail's user form would need a custom form class for one many-to-many field.
     """
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                related_name="translator_profile", verbose_name=_("user"))
-    locales = models.ManyToManyField(Locale, related_name="translators", blank=True,
-                                     verbose_name=_("translates into"))
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="translator_profile",
+        verbose_name=_("user"),
+    )
+    locales = models.ManyToManyField(
+        Locale, related_name="translators", blank=True, verbose_name=_("translates into")
+    )
     last_digest_at = models.DateTimeField(
-        _("last digest sent"), null=True, blank=True, editable=False,
-        help_text=_("Digests only list translations that went out of date after this."))
+        _("last digest sent"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Digests only list translations that went out of date after this."),
+    )
 
     class Meta:
         verbose_name = _("translator")

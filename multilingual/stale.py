@@ -16,8 +16,9 @@ from wagtail_localize.segments.extract import extract_segments
 
 
 def _page(locale_field):
-    return Page.objects.filter(translation_key=OuterRef("source__object_id"),
-                               locale_id=OuterRef(locale_field))
+    return Page.objects.filter(
+        translation_key=OuterRef("source__object_id"), locale_id=OuterRef(locale_field)
+    )
 
 
 def out_of_date():
@@ -39,12 +40,19 @@ def out_of_date():
 
 def changed_segments(translation):
     """How many strings of the live source page are new or changed since the last sync."""
-    page = Page.objects.get(translation_key=translation.source.object_id,
-                            locale_id=translation.source.locale_id).specific
-    current = {segment.string.data for segment in extract_segments(page)
-               if isinstance(segment, StringSegmentValue)}
-    synced = set(StringSegment.objects.filter(source=translation.source)
-                 .values_list("string__data", flat=True))
+    page = Page.objects.get(
+        translation_key=translation.source.object_id, locale_id=translation.source.locale_id
+    ).specific
+    current = {
+        segment.string.data
+        for segment in extract_segments(page)
+        if isinstance(segment, StringSegmentValue)
+    }
+    synced = set(
+        StringSegment.objects.filter(source=translation.source).values_list(
+            "string__data", flat=True
+        )
+    )
     return len(current - synced)
 
 
@@ -52,9 +60,17 @@ def newer_source(page):
     """The source-language page when `page` is an out-of-date translation, else None."""
     if page is None or not getattr(page, "translation_key", None):
         return None
-    translation = out_of_date().filter(source__object_id=page.translation_key,
-                                       target_locale_id=page.locale_id).first()
+    translation = (
+        out_of_date()
+        .filter(source__object_id=page.translation_key, target_locale_id=page.locale_id)
+        .first()
+    )
     if translation is None:
         return None
-    return Page.objects.filter(translation_key=page.translation_key,
-                               locale_id=translation.source.locale_id).live().first()
+    return (
+        Page.objects.filter(
+            translation_key=page.translation_key, locale_id=translation.source.locale_id
+        )
+        .live()
+        .first()
+    )

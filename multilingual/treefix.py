@@ -31,8 +31,12 @@ def repair_numchild(page):
         return False
     Page.objects.filter(pk=page.pk).update(numchild=actual)
     page.numchild = actual
-    logger.warning("Repaired numchild of page %s (%s -> %s), wagtail-localize issue #773",
-                   page.pk, stored, actual)
+    logger.warning(
+        "Repaired numchild of page %s (%s -> %s), wagtail-localize issue #773",
+        page.pk,
+        stored,
+        actual,
+    )
     return True
 
 

@@ -18,11 +18,17 @@ from . import stale
 
 class OutOfDateFilterSet(WagtailFilterSet):
     locale = django_filters.ModelChoiceFilter(
-        label=gettext_lazy("Language"), field_name="target_locale",
-        queryset=Locale.objects.all(), empty_label=gettext_lazy("All languages"))
+        label=gettext_lazy("Language"),
+        field_name="target_locale",
+        queryset=Locale.objects.all(),
+        empty_label=gettext_lazy("All languages"),
+    )
     area = django_filters.ChoiceFilter(
-        label=gettext_lazy("Area"), choices=area_choices, method="filter_area",
-        empty_label=gettext_lazy("All areas"))
+        label=gettext_lazy("Area"),
+        choices=area_choices,
+        method="filter_area",
+        empty_label=gettext_lazy("All areas"),
+    )
 
     class Meta:
         model = Translation
@@ -30,7 +36,9 @@ class OutOfDateFilterSet(WagtailFilterSet):
 
     def filter_area(self, queryset, name, value):
         inside = Q(pk__in=[])
-        for path in freshness.area_pages().filter(translation_key=value).values_list("path", flat=True):
+        for path in (
+            freshness.area_pages().filter(translation_key=value).values_list("path", flat=True)
+        ):
             inside |= Q(page_path__startswith=path)
         return queryset.filter(inside)
 
@@ -55,7 +63,8 @@ class OutOfDateTranslationsView(ReportView):
     ]
     list_export = ["page_title", "language", "source_changed_at", "changed_segments"]
     export_headings = {
-        "page_title": gettext_lazy("Page"), "language": gettext_lazy("Language"),
+        "page_title": gettext_lazy("Page"),
+        "language": gettext_lazy("Language"),
         "source_changed_at": gettext_lazy("Source changed"),
         "changed_segments": gettext_lazy("Changed segments"),
     }

@@ -18,8 +18,13 @@ def register_admin_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_out_of_date_report():
-    return MenuItem(_("Out-of-date translations"), reverse("multilingual:out_of_date"),
-                    name="out-of-date-translations", icon_name="globe", order=660)
+    return MenuItem(
+        _("Out-of-date translations"),
+        reverse("multilingual:out_of_date"),
+        name="out-of-date-translations",
+        icon_name="globe",
+        order=660,
+    )
 
 
 class TranslatorViewSet(SnippetViewSet):

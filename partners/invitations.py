@@ -27,19 +27,28 @@ def invite_partner(email, first_name="", last_name="", language="en"):
     email = email.strip()
     user = User.objects.filter(email__iexact=email).first()
     if user is None:
-        user = User(username=email.lower(), email=email, first_name=first_name,
-                    last_name=last_name)
+        user = User(username=email.lower(), email=email, first_name=first_name, last_name=last_name)
         user.set_unusable_password()
         user.save()
     user.groups.add(partner_group())
     with translation.override(language):
-        path = reverse("partners:set_password", kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
-        })
-        context = {"user": user, "url": site_root_url() + path,
-                   "login_url": site_root_url() + reverse("partners:login"),
-                   "site_name": site_name()}
-        subject = " ".join(render_to_string("partners/email/invitation_subject.txt", context).split())
-        send_mail(subject, render_to_string("partners/email/invitation.txt", context), None, [email])
+        path = reverse(
+            "partners:set_password",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            },
+        )
+        context = {
+            "user": user,
+            "url": site_root_url() + path,
+            "login_url": site_root_url() + reverse("partners:login"),
+            "site_name": site_name(),
+        }
+        subject = " ".join(
+            render_to_string("partners/email/invitation_subject.txt", context).split()
+        )
+        send_mail(
+            subject, render_to_string("partners/email/invitation.txt", context), None, [email]
+        )
     return user

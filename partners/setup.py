@@ -28,9 +28,11 @@ def setup_partners():
     if collection is None:
         collection = root.add_child(instance=Collection(name=PARTNER_COLLECTION_NAME))
     restriction = CollectionViewRestriction.objects.filter(
-        collection=collection, restriction_type=CollectionViewRestriction.GROUPS).first()
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+    ).first()
     if restriction is None:
         restriction = CollectionViewRestriction.objects.create(
-            collection=collection, restriction_type=CollectionViewRestriction.GROUPS)
+            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+        )
     restriction.groups.add(group)
     return group, collection

@@ -38,8 +38,10 @@ def mirror_restrictions(page):
             translation.view_restrictions.all().delete()
             for restriction in source:
                 copy = PageViewRestriction.objects.create(
-                    page=translation, restriction_type=restriction.restriction_type,
-                    password=restriction.password)
+                    page=translation,
+                    restriction_type=restriction.restriction_type,
+                    password=restriction.password,
+                )
                 copy.groups.set(restriction.groups.all())
     finally:
         _mirroring.reset(token)
@@ -61,7 +63,11 @@ def restriction_groups_changed(sender, instance, action, reverse, **kwargs):
 
 
 def connect():
-    post_save.connect(restriction_saved, sender=PageViewRestriction,
-                      dispatch_uid="partners_restriction_saved")
-    m2m_changed.connect(restriction_groups_changed, sender=PageViewRestriction.groups.through,
-                        dispatch_uid="partners_restriction_groups_changed")
+    post_save.connect(
+        restriction_saved, sender=PageViewRestriction, dispatch_uid="partners_restriction_saved"
+    )
+    m2m_changed.connect(
+        restriction_groups_changed,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="partners_restriction_groups_changed",
+    )

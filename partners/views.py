@@ -41,8 +41,11 @@ class PasswordSetView(auth_views.PasswordResetCompleteView):
 
 def _accepted(restrictions, request):
     """The restrictions this visitor passes by who they are (passwords are not accounts)."""
-    return [r for r in restrictions.exclude(restriction_type=BaseViewRestriction.PASSWORD)
-            if r.accept_request(request)]
+    return [
+        r
+        for r in restrictions.exclude(restriction_type=BaseViewRestriction.PASSWORD)
+        if r.accept_request(request)
+    ]
 
 
 def shared_pages(request):
@@ -52,25 +55,37 @@ def shared_pages(request):
     so this page is where a partner finds what is shared with them.
     """
     accepted = _accepted(PageViewRestriction.objects.select_related("page"), request)
-    pages = (Page.objects.live().filter(pk__in=[r.page_id for r in accepted],
-                                        locale=Locale.get_active())
-             .order_by("title").specific())
-    return [page for page in pages
-            if all(r.accept_request(request) for r in page.get_view_restrictions())]
+    pages = (
+        Page.objects.live()
+        .filter(pk__in=[r.page_id for r in accepted], locale=Locale.get_active())
+        .order_by("title")
+        .specific()
+    )
+    return [
+        page
+        for page in pages
+        if all(r.accept_request(request) for r in page.get_view_restrictions())
+    ]
 
 
 def shared_documents(request):
     accepted = _accepted(CollectionViewRestriction.objects.select_related("collection"), request)
     collection_ids = set()
     for restriction in accepted:
-        collection_ids.update(restriction.collection.get_descendants(inclusive=True)
-                              .values_list("pk", flat=True))
+        collection_ids.update(
+            restriction.collection.get_descendants(inclusive=True).values_list("pk", flat=True)
+        )
     collection_ids -= get_restricted_collection_ids(request)
     return get_document_model().objects.filter(collection_id__in=collection_ids).order_by("title")
 
 
 @login_required(login_url="partners:login")
 def home(request):
-    return render(request, "partners/home.html", {
-        "shared_pages": shared_pages(request), "shared_documents": shared_documents(request),
-    })
+    return render(
+        request,
+        "partners/home.html",
+        {
+            "shared_pages": shared_pages(request),
+            "shared_documents": shared_documents(request),
+        },
+    )

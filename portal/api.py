@@ -48,6 +48,7 @@ from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 # --- Search ------------------------------------------------------------------------------
 
+
 def search_pages(queryset, query, locale=None, *, operator=None, order_by_relevance=True):
     """Full-text search for the API: the site search's own function.
 
@@ -76,7 +77,10 @@ class SearchFilter(BaseFilterBackend):
             locale = Locale.objects.filter(language_code=request.GET["locale"]).first()
         try:
             return search_pages(
-                queryset, query, locale, operator=request.GET.get("search_operator"),
+                queryset,
+                query,
+                locale,
+                operator=request.GET.get("search_operator"),
                 order_by_relevance="order" not in request.GET,
             )
         except FilterFieldError as error:
@@ -122,6 +126,7 @@ class TaxonomyFilter(BaseFilterBackend):
 
 # --- Relations that respect privacy ------------------------------------------------------
 
+
 def is_visible(obj, context):
     """Whether the requesting client may see a related page, document or image.
 
@@ -164,8 +169,11 @@ def snippet_details(obj):
 
 class VisibleManyRelatedField(ManyRelatedField):
     def to_representation(self, iterable):
-        return [self.child_relation.to_representation(value) for value in iterable
-                if is_visible(value, self.context)]
+        return [
+            self.child_relation.to_representation(value)
+            for value in iterable
+            if is_visible(value, self.context)
+        ]
 
 
 class VisibleRelatedField(RelatedField):
@@ -174,8 +182,9 @@ class VisibleRelatedField(RelatedField):
     @classmethod
     def many_init(cls, *args, **kwargs):
         list_kwargs = {"child_relation": cls(*args, **kwargs)}
-        list_kwargs.update({key: value for key, value in kwargs.items()
-                            if key in MANY_RELATION_KWARGS})
+        list_kwargs.update(
+            {key: value for key, value in kwargs.items() if key in MANY_RELATION_KWARGS}
+        )
         return VisibleManyRelatedField(**list_kwargs)
 
     def to_representation(self, value):
@@ -192,13 +201,19 @@ def respect_privacy(serializer_class):
     """
     if getattr(serializer_class, "_respects_privacy", False):
         return serializer_class
-    children = {name: respect_privacy(child)
-                for name, child in serializer_class.child_serializer_classes.items()}
-    return type(serializer_class.__name__, (serializer_class,), {
-        "serializer_related_field": VisibleRelatedField,
-        "child_serializer_classes": children,
-        "_respects_privacy": True,
-    })
+    children = {
+        name: respect_privacy(child)
+        for name, child in serializer_class.child_serializer_classes.items()
+    }
+    return type(
+        serializer_class.__name__,
+        (serializer_class,),
+        {
+            "serializer_related_field": VisibleRelatedField,
+            "child_serializer_classes": children,
+            "_respects_privacy": True,
+        },
+    )
 
 
 # --- Throttling and CORS -----------------------------------------------------------------
@@ -243,10 +258,17 @@ class PortalAPIMixin:
 
 # --- Endpoints ---------------------------------------------------------------------------
 
+
 class PortalPagesAPIViewSet(PortalAPIMixin, PagesAPIViewSet):
     filter_backends = [
-        FieldsFilter, ChildOfFilter, AncestorOfFilter, DescendantOfFilter, OrderingFilter,
-        TranslationOfFilter, LocaleFilter, TaxonomyFilter,
+        FieldsFilter,
+        ChildOfFilter,
+        AncestorOfFilter,
+        DescendantOfFilter,
+        OrderingFilter,
+        TranslationOfFilter,
+        LocaleFilter,
+        TaxonomyFilter,
         SearchFilter,  # last: search results cannot be filtered further
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(TAXONOMY_PARAMETERS)

@@ -10,8 +10,15 @@ Django's GZipMiddleware pads each response at random against BREACH-style attack
 
 from django.middleware.gzip import GZipMiddleware
 
-TEXT_TYPES = ("text/", "application/json", "application/xml", "application/rss+xml",
-              "application/atom+xml", "application/ld+json", "image/svg+xml")
+TEXT_TYPES = (
+    "text/",
+    "application/json",
+    "application/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/ld+json",
+    "image/svg+xml",
+)
 
 
 class TextGZipMiddleware(GZipMiddleware):

@@ -68,8 +68,11 @@ TERM_FIELDS = {
     "audiences": ("audiences", Audience, True),
 }
 TEXT_FIELDS = {"title": 255, "slug": 255, "summary": 600, "external_url": 500, "citation": None}
-FIELDS = ({"key", "locale", "body", "year", "content_areas", "files"}
-          | set(TERM_FIELDS) | set(TEXT_FIELDS))
+FIELDS = (
+    {"key", "locale", "body", "year", "content_areas", "files"}
+    | set(TERM_FIELDS)
+    | set(TEXT_FIELDS)
+)
 FILE_FIELDS = {"path", "language", "title", "label"}
 
 
@@ -103,6 +106,7 @@ def body_blocks(value):
 def page_state(page):
     """What an export writes for a page (files as document/label pairs), and what a record
     is compared with to decide whether the page needs a new revision."""
+
     def slug_of(term):
         return term.slug if term else None
 
@@ -126,8 +130,12 @@ def page_state(page):
 
 def comparable(state):
     """A page state with documents reduced to what identifies and describes them."""
-    return {**state, "files": [(doc.get_file_hash(), doc.language, doc.title, label)
-                               for doc, label in state["files"]]}
+    return {
+        **state,
+        "files": [
+            (doc.get_file_hash(), doc.language, doc.title, label) for doc, label in state["files"]
+        ],
+    }
 
 
 def latest_version(page):
@@ -137,6 +145,7 @@ def latest_version(page):
 
 
 # --- Reading and checking ----------------------------------------------------------------
+
 
 @dataclass
 class FileEntry:
@@ -178,8 +187,10 @@ def read_records(path):
     if not isinstance(data, dict) or not isinstance(data.get("resources"), list):
         raise ImportFileError('expected a JSON object with a "resources" list')
     if data.get("version", FORMAT_VERSION) != FORMAT_VERSION:
-        raise ImportFileError(f"unsupported format version {data.get('version')!r}; "
-                              f"this portal reads version {FORMAT_VERSION}")
+        raise ImportFileError(
+            f"unsupported format version {data.get('version')!r}; "
+            f"this portal reads version {FORMAT_VERSION}"
+        )
     return data["resources"]
 
 
@@ -187,8 +198,11 @@ def find_term(model, slug, locale):
     """The term with this slug, preferring the default language's (as translated pages do)."""
     terms = {term.locale_id: term for term in model.objects.filter(slug=slug)}
     default = Locale.get_default()
-    return terms.get(default.pk) or terms.get(locale.pk if locale else None) or next(
-        iter(terms.values()), None)
+    return (
+        terms.get(default.pk)
+        or terms.get(locale.pk if locale else None)
+        or next(iter(terms.values()), None)
+    )
 
 
 class ResourceImporter:
@@ -270,8 +284,10 @@ class ResourceImporter:
 
     def _check_body(self, plan):
         value = plan.record.get("body") or []
-        if not isinstance(value, (str, list)) or (isinstance(value, list) and not all(
-                isinstance(b, dict) and {"type", "value"} <= set(b) for b in value)):
+        if not isinstance(value, (str, list)) or (
+            isinstance(value, list)
+            and not all(isinstance(b, dict) and {"type", "value"} <= set(b) for b in value)
+        ):
             plan.errors.append('body must be HTML text or a list of {"type", "value"} blocks')
             return []
         blocks = body_blocks(value)
@@ -303,15 +319,16 @@ class ResourceImporter:
             plan.errors.append(f"{name} must be {'a list of slugs' if many else 'one slug'}")
             return [] if many else None
         found = []
-        for item in (value if many else [value]):
+        for item in value if many else [value]:
             slug = term_slug(item)
             if not slug:
                 plan.errors.append(f"{name}: {item!r} is not a usable slug")
                 continue
             if find_term(model, slug, plan.locale) is None and not self.create_terms:
                 kind = model._meta.verbose_name
-                plan.errors.append(f"unknown {kind} {item!r} (add it in the admin, or import "
-                                   f"with --create-terms)")
+                plan.errors.append(
+                    f"unknown {kind} {item!r} (add it in the admin, or import with --create-terms)"
+                )
                 continue
             found.append((model, slug, item))
         plan.terms[name] = found
@@ -328,8 +345,10 @@ class ResourceImporter:
             areas = list(ContentAreaPage.objects.filter(locale=default, slug=slug)[:2])
             if len(areas) != 1:
                 problem = "unknown" if not areas else "ambiguous"
-                plan.errors.append(f"{problem} content area {slug!r} (use the slug of the "
-                                   f"area in the default language)")
+                plan.errors.append(
+                    f"{problem} content area {slug!r} (use the slug of the "
+                    f"area in the default language)"
+                )
             else:
                 plan.areas.append(areas[0])
         return sorted({area.slug for area in plan.areas})
@@ -347,18 +366,25 @@ class ResourceImporter:
                 plan.errors.append(f"unknown file field(s): {', '.join(unknown)}")
             name = str(item.get("path") or "")
             if item.get("language") not in languages:
-                plan.errors.append(f"file {name!r}: language must be one of "
-                                   f"{', '.join(sorted(languages))}")
+                plan.errors.append(
+                    f"file {name!r}: language must be one of {', '.join(sorted(languages))}"
+                )
             problem = self._file_problem(name)
             if problem:
                 plan.errors.append(f"file {name!r}: {problem}")
                 continue
             path = self.path.parent / name
-            entries.append(FileEntry(
-                path=path, sha1=sha1_of(path), language=item.get("language") or "",
-                title=str(item.get("title") or "").strip() or plan.record.get("title", "") or path.name,
-                label=str(item.get("label") or "").strip(),
-            ))
+            entries.append(
+                FileEntry(
+                    path=path,
+                    sha1=sha1_of(path),
+                    language=item.get("language") or "",
+                    title=str(item.get("title") or "").strip()
+                    or plan.record.get("title", "")
+                    or path.name,
+                    label=str(item.get("label") or "").strip(),
+                )
+            )
         return entries
 
     def _file_problem(self, name):
@@ -389,8 +415,10 @@ class ResourceImporter:
             if plan.locale and plan.key:
                 first = seen.setdefault((plan.key, plan.locale.pk), plan.number)
                 if first != plan.number:
-                    plan.errors.append(f"duplicate key {plan.key!r} for locale "
-                                       f"{plan.locale.language_code!r} (also row {first})")
+                    plan.errors.append(
+                        f"duplicate key {plan.key!r} for locale "
+                        f"{plan.locale.language_code!r} (also row {first})"
+                    )
             if plan.locale and plan.state.get("slug"):
                 first = slugs.setdefault((plan.state["slug"], plan.locale.pk), plan.number)
                 if first != plan.number:
@@ -399,8 +427,10 @@ class ResourceImporter:
                 described = (entry.language, entry.title)
                 first = files.setdefault(entry.sha1, (described, plan.number))
                 if first[0] != described:
-                    plan.errors.append(f"file {entry.path.name!r} is the same file as in row "
-                                       f"{first[1]} but with another language or title")
+                    plan.errors.append(
+                        f"file {entry.path.name!r} is the same file as in row "
+                        f"{first[1]} but with another language or title"
+                    )
 
     def _find_page(self, plan):
         key = translation_key_for(plan.key)
@@ -409,12 +439,19 @@ class ResourceImporter:
             plan.errors.append(f"key {plan.key!r} belongs to a page that is not a resource")
             return
         if existing is not None and existing.alias_of_id:
-            plan.errors.append(f"the {plan.locale.language_code!r} page of key {plan.key!r} is "
-                               f"an alias; convert it to an ordinary page in the admin first")
+            plan.errors.append(
+                f"the {plan.locale.language_code!r} page of key {plan.key!r} is "
+                f"an alias; convert it to an ordinary page in the admin first"
+            )
             return
         slug = plan.state.get("slug")
-        if slug and plan.parent.get_children().filter(slug=slug).exclude(
-                pk=existing.pk if existing else None).exists():
+        if (
+            slug
+            and plan.parent.get_children()
+            .filter(slug=slug)
+            .exclude(pk=existing.pk if existing else None)
+            .exists()
+        ):
             plan.errors.append(f"slug {slug!r} is already used in the resource library")
         for entry in plan.files:
             entry.document = self._existing_document(entry, existing)
@@ -478,8 +515,12 @@ class ResourceImporter:
     def _document(self, entry, documents, stored):
         document = documents.get(entry.sha1) or entry.document
         if document is None:
-            document = PortalDocument(title=entry.title, language=entry.language,
-                                      collection=self.collection, uploaded_by_user=self.user)
+            document = PortalDocument(
+                title=entry.title,
+                language=entry.language,
+                collection=self.collection,
+                uploaded_by_user=self.user,
+            )
             with open(entry.path, "rb") as handle:
                 document.file.save(entry.path.name, File(handle), save=False)
             stored.append(document.file)
@@ -500,8 +541,11 @@ class ResourceImporter:
             revision.publish(user=self.user)
             return
         page = plan.page or ResourcePage(
-            locale=plan.locale, translation_key=translation_key_for(plan.key), live=False,
-            owner=self.user)
+            locale=plan.locale,
+            translation_key=translation_key_for(plan.key),
+            live=False,
+            owner=self.user,
+        )
         state = plan.state
         page.title = page.draft_title = state["title"]
         for name in ("summary", "body", "year", "external_url", "citation"):
@@ -513,14 +557,20 @@ class ResourceImporter:
             else:
                 setattr(page, attribute, chosen[0] if chosen else None)
         page.related_areas.set(plan.areas)
-        page.files.set([
-            ResourcePageFile(document=self._document(entry, documents, stored), label=entry.label,
-                             sort_order=position)
-            for position, entry in enumerate(plan.files)
-        ])
+        page.files.set(
+            [
+                ResourcePageFile(
+                    document=self._document(entry, documents, stored),
+                    label=entry.label,
+                    sort_order=position,
+                )
+                for position, entry in enumerate(plan.files)
+            ]
+        )
         if plan.page is None:
             page.slug = find_available_slug(
-                plan.parent, state.get("slug") or slugify(state["title"], allow_unicode=True))
+                plan.parent, state.get("slug") or slugify(state["title"], allow_unicode=True)
+            )
             plan.parent.add_child(instance=page)
         elif "slug" in state:
             page.slug = state["slug"]
@@ -531,6 +581,7 @@ class ResourceImporter:
 
 
 # --- Export ------------------------------------------------------------------------------
+
 
 def export_resources(output, files_dir=None):
     """Write every resource (its latest version) in the import format; returns the count.
@@ -554,10 +605,12 @@ def export_resources(output, files_dir=None):
             _exported_file(document, label, output.parent, files_dir)
             for document, label in state["files"]
         ]
-        records.append({"key": str(page.translation_key), "locale": page.locale.language_code,
-                         **state})
-    text = json.dumps({"version": FORMAT_VERSION, "resources": records}, ensure_ascii=False,
-                      indent=2)
+        records.append(
+            {"key": str(page.translation_key), "locale": page.locale.language_code, **state}
+        )
+    text = json.dumps(
+        {"version": FORMAT_VERSION, "resources": records}, ensure_ascii=False, indent=2
+    )
     output.write_text(text + "\n", encoding="utf-8")
     return len(records)
 
@@ -572,8 +625,11 @@ def _exported_file(document, label, base, files_dir):
         folder.mkdir(parents=True, exist_ok=True)
         with document.open_file() as source, open(target, "wb") as copy:
             shutil.copyfileobj(source, copy)
-    entry = {"path": str(PurePosixPath(*Path(os.path.relpath(target, base)).parts)),
-             "language": document.language, "title": document.title}
+    entry = {
+        "path": str(PurePosixPath(*Path(os.path.relpath(target, base)).parts)),
+        "language": document.language,
+        "title": document.title,
+    }
     if label:
         entry["label"] = label
     return entry

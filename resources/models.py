@@ -47,8 +47,9 @@ def card_terms():
 
     def translated(field, column):
         model = ResourcePage._meta.get_field(field).related_model
-        rows = model.objects.filter(translation_key=OuterRef(f"{field}__translation_key"),
-                                    locale_id=locale_id)
+        rows = model.objects.filter(
+            translation_key=OuterRef(f"{field}__translation_key"), locale_id=locale_id
+        )
         return Subquery(rows.values(column)[:1])
 
     return {
@@ -84,8 +85,10 @@ class ResourceLibraryPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         resources = (
             public_pages(ResourcePage.objects.filter(under_q(self)))
-            .select_related(*ResourcePage.display_related).annotate(**card_terms())
-            .annotate(published=source_value("first_published_at")).order_by("-year", "-published")
+            .select_related(*ResourcePage.display_related)
+            .annotate(**card_terms())
+            .annotate(published=source_value("first_published_at"))
+            .order_by("-year", "-published")
         )
         filters = {}
         type_slug = request.GET.get("type", "")
@@ -106,8 +109,12 @@ class ResourceLibraryPage(BasePage):
         context.update(
             resources=page_obj,
             filters=filters,
-            kits=mark(public_pages(ResourceKitPage.objects.filter(under_q(self)))
-                      .select_related("listing_image").order_by("title"), request),
+            kits=mark(
+                public_pages(ResourceKitPage.objects.filter(under_q(self)))
+                .select_related("listing_image")
+                .order_by("title"),
+                request,
+            ),
             resource_types=localized_all(ResourceType.objects.filter(**default_terms)),
             topics=localized_all(Topic.objects.filter(**default_terms)),
         )
@@ -116,19 +123,33 @@ class ResourceLibraryPage(BasePage):
 
 class ResourcePage(TaxonomyMixin, BasePage):
     resource_type = models.ForeignKey(
-        "taxonomy.ResourceType", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("resource type"),
+        "taxonomy.ResourceType",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("resource type"),
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
-    external_url = models.URLField(_("external link"), blank=True, max_length=500,
-                                   help_text=_("For resources hosted elsewhere, such as a database."))
+    external_url = models.URLField(
+        _("external link"),
+        blank=True,
+        max_length=500,
+        help_text=_("For resources hosted elsewhere, such as a database."),
+    )
     organisation = models.ForeignKey(
-        "taxonomy.Organisation", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("publisher or organisation"),
+        "taxonomy.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("publisher or organisation"),
     )
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     related_areas = ParentalManyToManyField(
-        "content_areas.ContentAreaPage", blank=True, related_name="related_resources",
+        "content_areas.ContentAreaPage",
+        blank=True,
+        related_name="related_resources",
         verbose_name=_("related content areas"),
     )
     citation = models.TextField(_("suggested citation"), blank=True)
@@ -149,25 +170,45 @@ class ResourcePage(TaxonomyMixin, BasePage):
             heading=_("Publication details"),
         ),
     ]
-    taxonomy_panels = [FieldPanel("resource_type")] + TaxonomyMixin.taxonomy_panels + [
-        FieldPanel("related_areas"),
-    ]
+    taxonomy_panels = (
+        [FieldPanel("resource_type")]
+        + TaxonomyMixin.taxonomy_panels
+        + [
+            FieldPanel("related_areas"),
+        ]
+    )
     edit_handler = BasePage.build_tabs(content_panels, taxonomy_panels)
 
-    search_fields = BasePage.search_fields + TaxonomyMixin.taxonomy_search_fields + [
-        index.SearchField("body"),
-        index.SearchField("citation"),
-        index.RelatedFields("organisation", [index.SearchField("name"), index.SearchField("acronym")]),
-        index.RelatedFields("resource_type", [index.SearchField("name")]),
-        index.FilterField("resource_type"),
-        index.FilterField("year"),
-        index.SearchField("attached_file_text"),
-    ]
+    search_fields = (
+        BasePage.search_fields
+        + TaxonomyMixin.taxonomy_search_fields
+        + [
+            index.SearchField("body"),
+            index.SearchField("citation"),
+            index.RelatedFields(
+                "organisation", [index.SearchField("name"), index.SearchField("acronym")]
+            ),
+            index.RelatedFields("resource_type", [index.SearchField("name")]),
+            index.FilterField("resource_type"),
+            index.FilterField("year"),
+            index.SearchField("attached_file_text"),
+        ]
+    )
     search_prefetch_related = ["files__document__collection"]  # read by search's indexing
-    api_fields = BasePage.api_fields + TaxonomyMixin.taxonomy_api_fields + [
-        APIField("resource_type"), APIField("body"), APIField("files"), APIField("external_url"),
-        APIField("organisation"), APIField("year"), APIField("related_areas"), APIField("citation"),
-    ]
+    api_fields = (
+        BasePage.api_fields
+        + TaxonomyMixin.taxonomy_api_fields
+        + [
+            APIField("resource_type"),
+            APIField("body"),
+            APIField("files"),
+            APIField("external_url"),
+            APIField("organisation"),
+            APIField("year"),
+            APIField("related_areas"),
+            APIField("citation"),
+        ]
+    )
     override_translatable_fields = (
         BasePage.override_translatable_fields
         + TaxonomyMixin.taxonomy_synchronized_fields
@@ -197,17 +238,27 @@ class ResourcePage(TaxonomyMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_areas"] = mark(localized_all(public_pages(self.related_areas.all())), request)
+        context["related_areas"] = mark(
+            localized_all(public_pages(self.related_areas.all())), request
+        )
         localize([self.resource_type, self.organisation])
         return context
 
 
 class ResourcePageFile(Orderable):
     page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="files")
-    document = models.ForeignKey(settings.WAGTAILDOCS_DOCUMENT_MODEL, on_delete=models.CASCADE,
-                                 related_name="+", verbose_name=_("document"))
-    label = models.CharField(_("link text"), max_length=255, blank=True,
-                             help_text=_("Leave blank to use the document's title."))
+    document = models.ForeignKey(
+        settings.WAGTAILDOCS_DOCUMENT_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("document"),
+    )
+    label = models.CharField(
+        _("link text"),
+        max_length=255,
+        blank=True,
+        help_text=_("Leave blank to use the document's title."),
+    )
 
     panels = [FieldPanel("document"), FieldPanel("label")]
     api_fields = [APIField("document"), APIField("label")]
@@ -221,24 +272,36 @@ class ResourceKitPage(TaxonomyMixin, BasePage):
 
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
     how_to_use = RichTextField(_("how to use this kit"), blank=True, features=RICH_TEXT_FEATURES)
-    sections = StreamField([("section", KitSectionBlock())], blank=True,
-                           verbose_name=_("sections"))
+    sections = StreamField([("section", KitSectionBlock())], blank=True, verbose_name=_("sections"))
 
     parent_page_types = ["resources.ResourceLibraryPage"]
     subpage_types = []
 
     content_panels = BasePage.content_panels + [
-        FieldPanel("summary"), FieldPanel("introduction"), FieldPanel("how_to_use"),
+        FieldPanel("summary"),
+        FieldPanel("introduction"),
+        FieldPanel("how_to_use"),
         FieldPanel("sections"),
     ]
     edit_handler = BasePage.build_tabs(content_panels, TaxonomyMixin.taxonomy_panels)
-    search_fields = BasePage.search_fields + TaxonomyMixin.taxonomy_search_fields + [
-        index.SearchField("introduction"), index.SearchField("how_to_use"),
-        index.SearchField("sections"),
-    ]
-    api_fields = BasePage.api_fields + TaxonomyMixin.taxonomy_api_fields + [
-        APIField("introduction"), APIField("how_to_use"), APIField("sections"),
-    ]
+    search_fields = (
+        BasePage.search_fields
+        + TaxonomyMixin.taxonomy_search_fields
+        + [
+            index.SearchField("introduction"),
+            index.SearchField("how_to_use"),
+            index.SearchField("sections"),
+        ]
+    )
+    api_fields = (
+        BasePage.api_fields
+        + TaxonomyMixin.taxonomy_api_fields
+        + [
+            APIField("introduction"),
+            APIField("how_to_use"),
+            APIField("sections"),
+        ]
+    )
     override_translatable_fields = (
         BasePage.override_translatable_fields + TaxonomyMixin.taxonomy_synchronized_fields
     )
@@ -258,8 +321,12 @@ class ResourceKitPage(TaxonomyMixin, BasePage):
         items = [item for section in self.sections for item in section.value["items"]]
         ids = [item["resource"].pk for item in items if item["resource"]]
         if ids:
-            shown = mark(localized_all(public_pages(ResourcePage.objects.filter(pk__in=ids)),
-                                       **card_terms()), request)
+            shown = mark(
+                localized_all(
+                    public_pages(ResourcePage.objects.filter(pk__in=ids)), **card_terms()
+                ),
+                request,
+            )
             by_key = {resource.translation_key: resource for resource in shown}
             for item in items:
                 if item["resource"]:

@@ -112,15 +112,21 @@ def refresh_text(document):
     try:
         key = document.get_file_hash()
     except OSError as error:
-        logger.warning("Document %s (%r) has no readable file: %s", document.pk, document.title, error)
+        logger.warning(
+            "Document %s (%r) has no readable file: %s", document.pk, document.title, error
+        )
         return False
     if document.text_extracted_from == key:
         return False
     try:
         text = extract_text(document)
     except Exception as error:
-        logger.warning("Could not read the text of document %s (%r), searching without it: %s",
-                       document.pk, document.title, error)
+        logger.warning(
+            "Could not read the text of document %s (%r), searching without it: %s",
+            document.pk,
+            document.title,
+            error,
+        )
         text = ""
     changed = text != document.extracted_text
     document.extracted_text, document.text_extracted_from = text, key

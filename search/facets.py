@@ -82,7 +82,8 @@ def store(model, pages):
         codes = value_codes(set().union(*values_of.values()))
         PageFacets.objects.filter(page_id__in=ids).delete()
         PageFacets.objects.bulk_create(
-            PageFacets(page_id=pk, codes=[codes[value] for value in values]) for pk, values in values_of.items()
+            PageFacets(page_id=pk, codes=[codes[value] for value in values])
+            for pk, values in values_of.items()
         )
 
 
@@ -92,24 +93,35 @@ def value_codes(values):
     if values:
         facets_ = {facet for facet, _value in values}
         wanted = {value for _facet, value in values}
-        rows = FacetValue.objects.filter(facet__in=facets_, value__in=wanted).values_list("facet", "value", "pk")
+        rows = FacetValue.objects.filter(facet__in=facets_, value__in=wanted).values_list(
+            "facet", "value", "pk"
+        )
         known = {(facet, value): pk for facet, value, pk in rows}
     missing = [value for value in values if value not in known]
     if missing:
-        FacetValue.objects.bulk_create([FacetValue(facet=facet, value=value) for facet, value in missing],
-                                       ignore_conflicts=True)  # another indexer may number them first
-        rows = FacetValue.objects.filter(facet__in={f for f, _v in missing},
-                                         value__in={v for _f, v in missing}).values_list("facet", "value", "pk")
+        FacetValue.objects.bulk_create(
+            [FacetValue(facet=facet, value=value) for facet, value in missing],
+            ignore_conflicts=True,
+        )  # another indexer may number them first
+        rows = FacetValue.objects.filter(
+            facet__in={f for f, _v in missing}, value__in={v for _f, v in missing}
+        ).values_list("facet", "value", "pk")
         known.update(((facet, value), pk) for facet, value, pk in rows)
     return known
 
 
 def page_values(page_ids):
     """{page id: {(facet, value), ...}}, as stored for `page_ids`."""
-    rows = list(PageFacets.objects.filter(page_id__in=list(page_ids)).values_list("page_id", "codes"))
+    rows = list(
+        PageFacets.objects.filter(page_id__in=list(page_ids)).values_list("page_id", "codes")
+    )
     codes = {code for _page_id, page_codes in rows for code in page_codes}
-    names = {pk: (facet, value) for pk, facet, value
-             in FacetValue.objects.filter(pk__in=codes).values_list("pk", "facet", "value")}
+    names = {
+        pk: (facet, value)
+        for pk, facet, value in FacetValue.objects.filter(pk__in=codes).values_list(
+            "pk", "facet", "value"
+        )
+    }
     return {page_id: {names[code] for code in codes if code in names} for page_id, codes in rows}
 
 
@@ -119,14 +131,21 @@ def all_labels(values_by_facet, language):
     The taxonomy facets' terms are read in one query (a UNION over their models) rather than
     one per facet: the search page is held to the same query budget as every public page.
     """
-    result = {facet: labels(facet, values, language) for facet, values in values_by_facet.items()
-              if facet not in TAXONOMY}
+    result = {
+        facet: labels(facet, values, language)
+        for facet, values in values_by_facet.items()
+        if facet not in TAXONOMY
+    }
     queries = []
     for facet, values in values_by_facet.items():
         if facet in TAXONOMY and values:
-            queries.append(apps.get_model(TAXONOMY[facet][0]).objects.filter(slug__in=list(values))
-                           .annotate(facet=Value(facet, output_field=CharField()))
-                           .values_list("facet", "slug", "name", "locale_id").order_by())
+            queries.append(
+                apps.get_model(TAXONOMY[facet][0])
+                .objects.filter(slug__in=list(values))
+                .annotate(facet=Value(facet, output_field=CharField()))
+                .values_list("facet", "slug", "name", "locale_id")
+                .order_by()
+            )
     rows = queries[0].union(*queries[1:], all=True) if queries else []
     codes = locale_codes()
     preference = {language: 0, settings.LANGUAGE_CODE: 1}

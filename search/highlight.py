@@ -72,7 +72,7 @@ def snippet(text, terms, language, size=SNIPPET_WORDS):
     best_start, best_score = 0, 0
     for i in positions[:200]:
         start = max(0, i - WORDS_BEFORE)
-        window = hits[bisect_left(positions, start):bisect_left(positions, start + size)]
+        window = hits[bisect_left(positions, start) : bisect_left(positions, start + size)]
         score = len(frozenset().union(*(found for _j, found in window)))
         if score > best_score:
             best_start, best_score = start, score
@@ -80,5 +80,5 @@ def snippet(text, terms, language, size=SNIPPET_WORDS):
     matched = {i for i, _found in hits if best_start <= i < stop}
     html = _render(text, tokens, matched, best_start, stop)
     html = ("… " + html) if best_start > 0 else escape(text[: tokens[0][0]]) + html
-    html = (html + " …") if stop < len(tokens) else html + escape(text[tokens[-1][1]:])
+    html = (html + " …") if stop < len(tokens) else html + escape(text[tokens[-1][1] :])
     return mark_safe(html)

@@ -30,7 +30,9 @@ class FacetValue(models.Model):
     value = models.CharField(max_length=100)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["facet", "value"], name="search_facet_value_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["facet", "value"], name="search_facet_value_unique")
+        ]
 
     def __str__(self):
         return f"{self.facet}={self.value}"
@@ -45,8 +47,9 @@ class PageFacets(models.Model):
     search already limited to live, public ones.
     """
 
-    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, primary_key=True,
-                                related_name="+")
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
     codes = IntegerListField(default=list)
 
     def __str__(self):
@@ -84,15 +87,22 @@ class SynonymGroup(models.Model):
 
     MAX_TERMS = 20
 
-    locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+",
-                               verbose_name=_("language"))
+    locale = models.ForeignKey(
+        Locale, on_delete=models.CASCADE, related_name="+", verbose_name=_("language")
+    )
     terms = models.TextField(
         _("terms"),
-        help_text=_("Words or short phrases that mean the same, separated by commas, for "
-                    "example: child, children, kids. Accents and capitals do not matter."),
+        help_text=_(
+            "Words or short phrases that mean the same, separated by commas, for "
+            "example: child, children, kids. Accents and capitals do not matter."
+        ),
     )
-    note = models.CharField(_("note"), max_length=255, blank=True,
-                            help_text=_("Why these belong together, for other editors."))
+    note = models.CharField(
+        _("note"),
+        max_length=255,
+        blank=True,
+        help_text=_("Why these belong together, for other editors."),
+    )
 
     panels = [FieldPanel("locale"), FieldPanel("terms"), FieldPanel("note")]
 
@@ -121,7 +131,9 @@ class SynonymGroup(models.Model):
         if len(terms) < 2:
             raise ValidationError({"terms": _("Give at least two different terms.")})
         if len(terms) > self.MAX_TERMS:
-            raise ValidationError({"terms": _("Give at most %(max)d terms.") % {"max": self.MAX_TERMS}})
+            raise ValidationError(
+                {"terms": _("Give at most %(max)d terms.") % {"max": self.MAX_TERMS}}
+            )
         if any(len(term.split()) > 4 for term in terms):
             raise ValidationError({"terms": _("A term may have at most four words.")})
 
@@ -138,15 +150,17 @@ class SearchQueryStat(models.Model):
     scope = models.CharField(_("scope"), max_length=8, choices=SCOPE_CHOICES)
     query = models.CharField(_("query"), max_length=255)
     searches = models.PositiveIntegerField(_("searches"), default=0)
-    results = models.PositiveIntegerField(_("results"), default=0,
-                                          help_text=_("Result count of the latest search."))
+    results = models.PositiveIntegerField(
+        _("results"), default=0, help_text=_("Result count of the latest search.")
+    )
 
     class Meta:
         verbose_name = _("search query statistic")
         verbose_name_plural = _("search query statistics")
         constraints = [
-            models.UniqueConstraint(fields=["date", "language", "scope", "query"],
-                                    name="search_query_stat_unique"),
+            models.UniqueConstraint(
+                fields=["date", "language", "scope", "query"], name="search_query_stat_unique"
+            ),
         ]
         indexes = [models.Index(fields=["language", "date"], name="search_stat_language_date")]
 
@@ -169,8 +183,12 @@ class SearchQueryStat(models.Model):
         query = cls.normalise(query)
         if not query:
             return
-        key = {"date": timezone.now().date(), "language": language[:12], "scope": scope,
-               "query": query}
+        key = {
+            "date": timezone.now().date(),
+            "language": language[:12],
+            "scope": scope,
+            "query": query,
+        }
         # Most searches repeat one already counted today: one UPDATE, and an INSERT only for
         # the day's first, which a concurrent first search may win (then count on it).
         counted = {"searches": F("searches") + 1, "results": result_count}

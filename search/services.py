@@ -47,8 +47,11 @@ _FACET_VALUE = re.compile(r"^[\w.-]{1,100}$")
 def _unavailable_errors():
     """Errors meaning the engine cannot answer: the database's, the network's, the clients'."""
     errors = [DatabaseError, ConnectionError, TimeoutError]
-    clients = {"elastic_transport": "TransportError", "elasticsearch": "ApiError",
-               "opensearchpy.exceptions": "TransportError"}
+    clients = {
+        "elastic_transport": "TransportError",
+        "elasticsearch": "ApiError",
+        "opensearchpy.exceptions": "TransportError",
+    }
     for module, name in clients.items():
         try:
             errors.append(getattr(import_module(module), name))
@@ -91,7 +94,9 @@ def search_pages(queryset, query, locale=None, operator="and", order_by_relevanc
     search_query, _terms = build_query(query, [language] if language else None, operator)
     if search_query is None:
         return queryset.none()
-    return search_backend(language).search(search_query, queryset, order_by_relevance=order_by_relevance)
+    return search_backend(language).search(
+        search_query, queryset, order_by_relevance=order_by_relevance
+    )
 
 
 def matching_pages(search_query, queryset, language=None):
@@ -105,10 +110,13 @@ def matching_pages(search_query, queryset, language=None):
         return results.matching_queryset()
     ids = [page.pk for page in results[:1000]]
     rank = {pk: len(ids) - position for position, pk in enumerate(ids)}
-    return queryset.filter(pk__in=ids).annotate(search_rank=Case(
-        *[When(pk=pk, then=Value(float(score))) for pk, score in rank.items()],
-        default=Value(0.0), output_field=FloatField(),
-    ))
+    return queryset.filter(pk__in=ids).annotate(
+        search_rank=Case(
+            *[When(pk=pk, then=Value(float(score))) for pk, score in rank.items()],
+            default=Value(0.0),
+            output_field=FloatField(),
+        )
+    )
 
 
 @dataclass
@@ -123,11 +131,18 @@ class SearchQuery:
 
     @classmethod
     def from_querydict(cls, data):
-        text = "".join(char for char in str(data.get("q", ""))[:MAX_QUERY_LENGTH * 2]
-                       if unicodedata.category(char) not in ("Cc", "Cf", "Cs") or char.isspace())
+        text = "".join(
+            char
+            for char in str(data.get("q", ""))[: MAX_QUERY_LENGTH * 2]
+            if unicodedata.category(char) not in ("Cc", "Cf", "Cs") or char.isspace()
+        )
         text = " ".join(text.split())[:MAX_QUERY_LENGTH]
-        scope = data.get("scope") if data.get("scope") in (SCOPE_LOCALE, SCOPE_ALL) else SCOPE_LOCALE
-        sort = data.get("sort") if data.get("sort") in (SORT_RELEVANCE, SORT_DATE) else SORT_RELEVANCE
+        scope = (
+            data.get("scope") if data.get("scope") in (SCOPE_LOCALE, SCOPE_ALL) else SCOPE_LOCALE
+        )
+        sort = (
+            data.get("sort") if data.get("sort") in (SORT_RELEVANCE, SORT_DATE) else SORT_RELEVANCE
+        )
         try:
             page = min(max(int(data.get("page", 1)), 1), MAX_PAGE)
         except (TypeError, ValueError, OverflowError):
@@ -151,8 +166,12 @@ class SearchQuery:
 
     def querydict(self, **changes):
         """The query string of this search with `changes` (None removes a parameter)."""
-        values = {"q": self.text, "scope": self.scope if self.scope != SCOPE_LOCALE else None,
-                  "sort": self.sort if self.sort != SORT_RELEVANCE else None, **self.filters}
+        values = {
+            "q": self.text,
+            "scope": self.scope if self.scope != SCOPE_LOCALE else None,
+            "sort": self.sort if self.sort != SORT_RELEVANCE else None,
+            **self.filters,
+        }
         values.update(changes)
         data = QueryDict(mutable=True)
         for key, value in values.items():
@@ -297,8 +316,12 @@ class Search:
             matches = matching_pages(search_query, self.base(), query_language)
 
         summary = self._summarise(matches, self.query.page)
-        if (not summary.total and not self.query.is_browsing and not self.query.filters
-                and len(parse_query(self.query.text)[0]) > 1):
+        if (
+            not summary.total
+            and not self.query.is_browsing
+            and not self.query.filters
+            and len(parse_query(self.query.text)[0]) > 1
+        ):
             # No page has every word: show pages with any of them, and say so.
             search_query, self.terms = build_query(self.query.text, languages, operator="or")
             matches = matching_pages(search_query, self.base(), query_language)
@@ -321,8 +344,13 @@ class Search:
             if outcome.count == 0 and not self.all_languages:
                 everywhere, _terms = build_query(self.query.text, None)
                 outcome.count_in_all_languages = summarise(
-                    matching_pages(everywhere, self.visible), self.query.filters,
-                    grouped=True, by_date=False, offset=0, limit=0).total
+                    matching_pages(everywhere, self.visible),
+                    self.query.filters,
+                    grouped=True,
+                    by_date=False,
+                    offset=0,
+                    limit=0,
+                ).total
         return outcome
 
     @property
@@ -331,8 +359,12 @@ class Search:
 
     def _summarise(self, matches, page):
         return summarise(
-            matches, self.query.filters, grouped=self.all_languages, by_date=self.query.sort_by_date,
-            offset=(page - 1) * self.page_size, limit=self.page_size,
+            matches,
+            self.query.filters,
+            grouped=self.all_languages,
+            by_date=self.query.sort_by_date,
+            offset=(page - 1) * self.page_size,
+            limit=self.page_size,
             facet_names=self.facet_names if self.with_facets else (),
         )
 
@@ -356,9 +388,14 @@ class Search:
             values = values_by_facet[name]
             labels = labels_by_facet[name]
             options = [
-                FacetOption(value=value, label=labels.get(value, value), count=n,
-                            selected=value in filters.get(name, ()))
-                for value, n in values.items() if value in labels or value in filters.get(name, ())
+                FacetOption(
+                    value=value,
+                    label=labels.get(value, value),
+                    count=n,
+                    selected=value in filters.get(name, ()),
+                )
+                for value, n in values.items()
+                if value in labels or value in filters.get(name, ())
             ]
             if name == "year":
                 options.sort(key=lambda option: option.value, reverse=True)
@@ -373,17 +410,22 @@ class Search:
     def _grouped_hits(self, summary):
         """One hit per translation key: the visitor's language when it exists, else the best match."""
         keys = summary.rows
-        best = {key: max(members, key=lambda member: member[1])[0]
-                for key, members in summary.members.items()}
+        best = {
+            key: max(members, key=lambda member: member[1])[0]
+            for key, members in summary.members.items()
+        }
         language_filter = self.query.filters.get("language")
         visitor_ok = not language_filter or self.language in language_filter
         in_visitor_language = {}
         if visitor_ok:
             in_visitor_language = dict(
-                self.visible.filter(translation_key__in=keys, locale=self.locale)
-                .values_list("translation_key", "pk")
+                self.visible.filter(translation_key__in=keys, locale=self.locale).values_list(
+                    "translation_key", "pk"
+                )
             )
-        return self._hits([(in_visitor_language.get(key, best[key]), best[key]) for key in keys if key in best])
+        return self._hits(
+            [(in_visitor_language.get(key, best[key]), best[key]) for key in keys if key in best]
+        )
 
     def _hits(self, pairs):
         """Hits for (page shown, page that matched) id pairs, in order."""
@@ -394,7 +436,7 @@ class Search:
         # page's URL is its url_path under a site root), at two thirds of the cost of whole pages.
         translations, by_type = {}, {}
         for page in self.visible.filter(
-                translation_key__in=Page.objects.filter(pk__in=ids).values("translation_key")
+            translation_key__in=Page.objects.filter(pk__in=ids).values("translation_key")
         ).only("id", "translation_key", "locale_id", "url_path", "content_type_id"):
             translations.setdefault(page.translation_key, []).append(page)
             if page.pk in ids:
@@ -421,27 +463,37 @@ class Search:
             source_language = self.locale_codes.get(source.locale_id, "")
             title, body = texts.get(source.pk, (source.title, ""))
             others = sorted(
-                (page for page in translations.get(shown.translation_key, []) if page.pk != shown.pk),
+                (
+                    page
+                    for page in translations.get(shown.translation_key, [])
+                    if page.pk != shown.pk
+                ),
                 key=lambda page: order.get(self.locale_codes.get(page.locale_id), len(order)),
             )
-            hits.append(Hit(
-                page=shown,
-                url=shown.get_url(self.request) or "",
-                language=language,
-                snippet_html=highlight.snippet(body or getattr(source, "summary", "") or title,
-                                               self.terms, source_language),
-                matched_language=source_language if source.pk != shown.pk else None,
-                translations=[link(page) for page in others],
-                missing_in_visitor_language=language != self.language and not any(
-                    page.locale_id == self.locale.pk for page in others),
-            ))
+            hits.append(
+                Hit(
+                    page=shown,
+                    url=shown.get_url(self.request) or "",
+                    language=language,
+                    snippet_html=highlight.snippet(
+                        body or getattr(source, "summary", "") or title, self.terms, source_language
+                    ),
+                    matched_language=source_language if source.pk != shown.pk else None,
+                    translations=[link(page) for page in others],
+                    missing_in_visitor_language=language != self.language
+                    and not any(page.locale_id == self.locale.pk for page in others),
+                )
+            )
         return hits
 
     def _promoted(self):
         """Editors' promoted results for this query, in the visitor's language."""
         normalised = normalise_query_string(self.query.text)
-        picks = (SearchPromotion.objects.filter(query__query_string=normalised)
-                 .select_related("page").order_by("sort_order"))
+        picks = (
+            SearchPromotion.objects.filter(query__query_string=normalised)
+            .select_related("page")
+            .order_by("sort_order")
+        )
         visible = self.visible
         promoted = []
         for pick in picks:
@@ -451,13 +503,23 @@ class Search:
                     continue
                 if not visible.filter(pk=page.pk).exists():
                     continue
-                promoted.append({"title": page.title, "url": page.get_url(self.request),
-                                 "description": pick.description or getattr(page.specific, "summary", ""),
-                                 "external": False})
+                promoted.append(
+                    {
+                        "title": page.title,
+                        "url": page.get_url(self.request),
+                        "description": pick.description or getattr(page.specific, "summary", ""),
+                        "external": False,
+                    }
+                )
             elif pick.external_link_url:
-                promoted.append({"title": pick.external_link_text or pick.external_link_url,
-                                 "url": pick.external_link_url, "description": pick.description,
-                                 "external": True})
+                promoted.append(
+                    {
+                        "title": pick.external_link_text or pick.external_link_url,
+                        "url": pick.external_link_url,
+                        "description": pick.description,
+                        "external": True,
+                    }
+                )
         return promoted
 
 
@@ -478,7 +540,9 @@ def page_texts(pages):
                 content_type_id__in={page.content_type_id for page in pages},
                 object_id__in=[str(page.pk) for page in pages],
             ).values_list("object_id", "title", "body")
-            texts = {int(object_id): (title_text, body_text) for object_id, title_text, body_text in rows}
+            texts = {
+                int(object_id): (title_text, body_text) for object_id, title_text, body_text in rows
+            }
         except DatabaseError:  # an index table without the plain-text columns
             texts = {}
     for page in pages:
@@ -501,5 +565,11 @@ def suggestions(text, locale, all_languages=False, limit=8, request=None):
     except UNAVAILABLE_ERRORS as error:
         raise SearchUnavailable(str(error)) from error
     codes = locale_codes()
-    return [{"title": page.title, "url": page.get_url(request), "language": codes.get(page.locale_id, "")}
-            for page in results]
+    return [
+        {
+            "title": page.title,
+            "url": page.get_url(request),
+            "language": codes.get(page.locale_id, ""),
+        }
+        for page in results
+    ]

@@ -85,5 +85,8 @@ def _forget_synonyms(sender, **kwargs):
 
 
 for _signal in (post_save, post_delete):
-    _signal.connect(_forget_synonyms, sender="portal_search.SynonymGroup",
-                    dispatch_uid=f"forget-synonyms-{_signal is post_save}")
+    _signal.connect(
+        _forget_synonyms,
+        sender="portal_search.SynonymGroup",
+        dispatch_uid=f"forget-synonyms-{_signal is post_save}",
+    )

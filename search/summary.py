@@ -80,8 +80,11 @@ def match_sql(matches):
     value numbers but its language's as `codes`, and its `locale_id`."""
     if hasattr(matches, "match_sql"):
         return matches.match_sql()
-    return matches.order_by().values("id", "translation_key", "first_published_at",
-                                     "search_rank").query.sql_with_params()
+    return (
+        matches.order_by()
+        .values("id", "translation_key", "first_published_at", "search_rank")
+        .query.sql_with_params()
+    )
 
 
 def summarise(matches, filters, *, grouped, by_date, offset, limit, facet_names=()):
@@ -105,7 +108,9 @@ def summarise(matches, filters, *, grouped, by_date, offset, limit, facet_names=
         for name, flag in flags.items():
             if carried and name == "language":
                 flag_sql += f", COALESCE(x.locale_id = ANY(CAST(%s AS integer[])), FALSE) AS {flag}"
-                flag_params.append([pk for pk, code in locale_codes().items() if code in filters[name]])
+                flag_params.append(
+                    [pk for pk, code in locale_codes().items() if code in filters[name]]
+                )
             else:
                 flag_sql += f", {_has_any(codes, values_table, len(filters[name]))} AS {flag}"
                 flag_params += [name, *filters[name]]
@@ -116,14 +121,18 @@ def summarise(matches, filters, *, grouped, by_date, offset, limit, facet_names=
             # OFFSET 0 keeps PostgreSQL from merging the matches into this join: it would
             # carry every match's vectors through the join to rank them after it.
             fence = " OFFSET 0" if connection.vendor == "postgresql" else ""
-            inner = (f"SELECT x.*, pf.codes{flag_sql} FROM ({inner}{fence}) x "
-                     f"LEFT JOIN {quote(PageFacets._meta.db_table)} pf ON pf.page_id = x.id")
+            inner = (
+                f"SELECT x.*, pf.codes{flag_sql} FROM ({inner}{fence}) x "
+                f"LEFT JOIN {quote(PageFacets._meta.db_table)} pf ON pf.page_id = x.id"
+            )
 
     # PostgreSQL types the columns of a UNION from its first branch, left to right: the NULLs
     # there must carry the types the later branches use.
     key_type = Page._meta.get_field("translation_key").db_type(connection)
-    nulls = (f"CAST(NULL AS BIGINT), CAST(NULL AS {key_type}), CAST(NULL AS VARCHAR(100)), "
-             f"CAST(NULL AS VARCHAR(100))")
+    nulls = (
+        f"CAST(NULL AS BIGINT), CAST(NULL AS {key_type}), CAST(NULL AS VARCHAR(100)), "
+        f"CAST(NULL AS VARCHAR(100))"
+    )
     no_rank = "CAST(NULL AS DOUBLE PRECISION)"
 
     def where(except_facet=None):
@@ -144,19 +153,33 @@ def summarise(matches, filters, *, grouped, by_date, offset, limit, facet_names=
         # With carried numbers, also each group's least and greatest array of them: equal
         # when its pages share their numbers, as translations mostly do (see below).
         spread = ", MIN(m.codes) AS lo, MAX(m.codes) AS hi" if carried and facet_names else ""
-        ctes.append(f"ga AS (SELECT m.translation_key, {best} AS r{spread} FROM m WHERE {where()} "
-                    f"GROUP BY m.translation_key)")
+        ctes.append(
+            f"ga AS (SELECT m.translation_key, {best} AS r{spread} FROM m WHERE {where()} "
+            f"GROUP BY m.translation_key)"
+        )
         parts.append((f"SELECT 'total', {nulls}, COUNT(*), {no_rank} FROM ga", []))
         if limit:
-            ctes.append(f"g AS (SELECT t.translation_key, ROW_NUMBER() OVER (ORDER BY t.r {order}, "
-                        f"t.translation_key) AS n FROM (SELECT ga.translation_key, ga.r FROM ga "
-                        f"ORDER BY ga.r {order}, ga.translation_key LIMIT %s) t)")
+            ctes.append(
+                f"g AS (SELECT t.translation_key, ROW_NUMBER() OVER (ORDER BY t.r {order}, "
+                f"t.translation_key) AS n FROM (SELECT ga.translation_key, ga.r FROM ga "
+                f"ORDER BY ga.r {order}, ga.translation_key LIMIT %s) t)"
+            )
             cte_params.append(offset + limit)
-            parts.append(("SELECT 'row', NULL, g.translation_key, NULL, NULL, g.n, NULL FROM g "
-                          "WHERE g.n > %s", [offset]))
-            parts.append((f"SELECT 'member', m.id, m.translation_key, NULL, NULL, NULL, m.search_rank "
-                           f"FROM m JOIN g ON g.translation_key = m.translation_key "
-                           f"WHERE {where()} AND g.n > %s", [offset]))
+            parts.append(
+                (
+                    "SELECT 'row', NULL, g.translation_key, NULL, NULL, g.n, NULL FROM g "
+                    "WHERE g.n > %s",
+                    [offset],
+                )
+            )
+            parts.append(
+                (
+                    f"SELECT 'member', m.id, m.translation_key, NULL, NULL, NULL, m.search_rank "
+                    f"FROM m JOIN g ON g.translation_key = m.translation_key "
+                    f"WHERE {where()} AND g.n > %s",
+                    [offset],
+                )
+            )
         # Each (value, translation) pair once, then counted: COUNT(DISTINCT) sorts every
         # pair per value, where a hash of the pairs took 12 ms less on a broad search.
         counted = "DISTINCT m.translation_key, "
@@ -164,11 +187,15 @@ def summarise(matches, filters, *, grouped, by_date, offset, limit, facet_names=
         key = "first_published_at" if by_date else "search_rank"
         parts.append((f"SELECT 'total', {nulls}, COUNT(*), {no_rank} FROM m WHERE {where()}", []))
         if limit:
-            parts.append((f"SELECT 'row', r.id, NULL, NULL, NULL, r.n, NULL FROM (SELECT t.id, "
-                          f"ROW_NUMBER() OVER (ORDER BY t.{key} {order}, t.id DESC) AS n FROM "
-                          f"(SELECT m.id, m.{key} FROM m WHERE {where()} "
-                          f"ORDER BY m.{key} {order}, m.id DESC LIMIT %s) t) r WHERE r.n > %s",
-                          [offset + limit, offset]))
+            parts.append(
+                (
+                    f"SELECT 'row', r.id, NULL, NULL, NULL, r.n, NULL FROM (SELECT t.id, "
+                    f"ROW_NUMBER() OVER (ORDER BY t.{key} {order}, t.id DESC) AS n FROM "
+                    f"(SELECT m.id, m.{key} FROM m WHERE {where()} "
+                    f"ORDER BY m.{key} {order}, m.id DESC LIMIT %s) t) r WHERE r.n > %s",
+                    [offset + limit, offset],
+                )
+            )
         counted = ""
 
     unfiltered = [name for name in facet_names if name not in filters]
@@ -178,8 +205,13 @@ def summarise(matches, filters, *, grouped, by_date, offset, limit, facet_names=
         if carried and "language" in names:
             # Carried numbers leave out the language, which is the page's locale: a
             # translation group has one page per locale, so pages are groups there.
-            parts.append((f"SELECT 'facet', NULL, NULL, 'language', CAST(m.locale_id AS VARCHAR(100)), "
-                          f"COUNT(*), NULL FROM m WHERE {where(except_facet)} GROUP BY m.locale_id", []))
+            parts.append(
+                (
+                    f"SELECT 'facet', NULL, NULL, 'language', CAST(m.locale_id AS VARCHAR(100)), "
+                    f"COUNT(*), NULL FROM m WHERE {where(except_facet)} GROUP BY m.locale_id",
+                    [],
+                )
+            )
             names = [name for name in names if name != "language"]
             if not names:
                 continue
@@ -192,13 +224,20 @@ def summarise(matches, filters, *, grouped, by_date, offset, limit, facet_names=
             # The groups ga holds are these matches': each counts its least array's numbers
             # once, and only groups whose pages differ add, once each, the numbers their
             # other pages have (15 ms less than hashing every page's pairs, broad search).
-            pairs = (f"SELECT unnest(ga.lo) AS code FROM ga UNION ALL SELECT d.code FROM ("
-                     f"SELECT DISTINCT m.translation_key, c AS code FROM ga JOIN m "
-                     f"ON m.translation_key = ga.translation_key, unnest(m.codes) AS c "
-                     f"WHERE ga.lo <> ga.hi AND {where()} AND c <> ALL(ga.lo)) d")
-        parts.append((f"SELECT 'facet', NULL, NULL, v.facet, v.value, d.n, NULL FROM "
-                      f"(SELECT p.code, COUNT(*) AS n FROM ({pairs}) p GROUP BY p.code) d "
-                      f"JOIN {values_table} v ON v.id = d.code WHERE v.facet IN ({placeholders})", names))
+            pairs = (
+                f"SELECT unnest(ga.lo) AS code FROM ga UNION ALL SELECT d.code FROM ("
+                f"SELECT DISTINCT m.translation_key, c AS code FROM ga JOIN m "
+                f"ON m.translation_key = ga.translation_key, unnest(m.codes) AS c "
+                f"WHERE ga.lo <> ga.hi AND {where()} AND c <> ALL(ga.lo)) d"
+            )
+        parts.append(
+            (
+                f"SELECT 'facet', NULL, NULL, v.facet, v.value, d.n, NULL FROM "
+                f"(SELECT p.code, COUNT(*) AS n FROM ({pairs}) p GROUP BY p.code) d "
+                f"JOIN {values_table} v ON v.id = d.code WHERE v.facet IN ({placeholders})",
+                names,
+            )
+        )
 
     sql = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(sql for sql, _params in parts)
     params += cte_params + [value for _sql, values in parts for value in values]

@@ -26,7 +26,9 @@ def synonym_table(groups):
     table = {}
     for language, terms in groups:
         for term in terms:
-            entry = table.setdefault(language, {}).setdefault(synonym_key(term.split(), language), [])
+            entry = table.setdefault(language, {}).setdefault(
+                synonym_key(term.split(), language), []
+            )
             entry.extend(other for other in terms if other not in entry)
     return table
 
@@ -49,7 +51,9 @@ def load_synonyms(language_codes=None):
         cache.set(CACHE_KEY, table, CACHE_SECONDS)
     if language_codes is None:
         return table
-    return {language: entries for language, entries in table.items() if language in set(language_codes)}
+    return {
+        language: entries for language, entries in table.items() if language in set(language_codes)
+    }
 
 
 def forget_synonyms(**_kwargs):
@@ -80,9 +84,15 @@ def build_query(raw, language_codes=None, operator="and", synonyms=None):
     while position < len(words):
         group = None
         for size in range(min(MAX_NGRAM, len(words) - position), 0, -1):
-            run = words[position:position + size]
-            group = next((table[key] for language, table in synonyms.items()
-                          if (key := synonym_key(run, language)) in table), None)
+            run = words[position : position + size]
+            group = next(
+                (
+                    table[key]
+                    for language, table in synonyms.items()
+                    if (key := synonym_key(run, language)) in table
+                ),
+                None,
+            )
             if group:
                 break
         if group:

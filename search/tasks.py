@@ -29,9 +29,14 @@ CHUNK = 200
 def schedule_retry(app_label, model_name, pk, attempt=1):
     """Enqueue another try at indexing one object, or log that it is given up on."""
     if attempt > len(RETRY_DELAYS):
-        logger.error("Gave up updating the search index for %s.%s %s after %d retries; "
-                     "`manage.py update_index` will repair it.",
-                     app_label, model_name, pk, len(RETRY_DELAYS))
+        logger.error(
+            "Gave up updating the search index for %s.%s %s after %d retries; "
+            "`manage.py update_index` will repair it.",
+            app_label,
+            model_name,
+            pk,
+            len(RETRY_DELAYS),
+        )
         return
     retry = retry_index_object
     if retry.get_backend().supports_defer:
@@ -48,8 +53,13 @@ def retry_index_object(app_label, model_name, pk, attempt=1):
     try:
         index.insert_or_update_object(instance)
     except Exception:
-        logger.warning("Search index update for %s.%s %s failed again (retry %d).",
-                       app_label, model_name, pk, attempt)
+        logger.warning(
+            "Search index update for %s.%s %s failed again (retry %d).",
+            app_label,
+            model_name,
+            pk,
+            attempt,
+        )
         schedule_retry(app_label, model_name, pk, attempt + 1)
         raise
 
@@ -68,7 +78,7 @@ def _reindex(pages):
 def reindex_pages(page_ids):
     page_ids = list(page_ids)
     for start in range(0, len(page_ids), CHUNK):
-        _reindex(Page.objects.filter(pk__in=page_ids[start:start + CHUNK]).specific())
+        _reindex(Page.objects.filter(pk__in=page_ids[start : start + CHUNK]).specific())
 
 
 @task()
@@ -76,7 +86,9 @@ def reindex_subtree(page_id):
     """A page and its descendants: after a move or a change of who may see them."""
     page = Page.objects.filter(pk=page_id).first()
     if page is not None:
-        reindex_pages.call(list(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True)))
+        reindex_pages.call(
+            list(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
+        )
 
 
 def pages_linking(documents_queryset):
@@ -109,6 +121,10 @@ def reindex_collection(collection_id):
     collection = Collection.objects.filter(pk=collection_id).first()
     if collection is None:
         return
-    reindex_pages.call(pages_linking(get_document_model().objects.filter(
-        collection__in=collection.get_descendants(inclusive=True)
-    )))
+    reindex_pages.call(
+        pages_linking(
+            get_document_model().objects.filter(
+                collection__in=collection.get_descendants(inclusive=True)
+            )
+        )
+    )

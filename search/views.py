@@ -40,10 +40,14 @@ def search(request):
     query = SearchQuery.from_querydict(request.GET)
     locale = visitor_locale()
     base_url = reverse("search")
-    context = {"query": query, "search_query": query.text, "base_url": base_url,
-               # A plain query's results may be indexed, as the issue's budget asks (no
-               # filtered, sorted, scoped or later page is), so a search can be shared and found.
-               "noindex": bool(set(request.GET) - {"q"})}
+    context = {
+        "query": query,
+        "search_query": query.text,
+        "base_url": base_url,
+        # A plain query's results may be indexed, as the issue's budget asks (no
+        # filtered, sorted, scoped or later page is), so a search can be shared and found.
+        "noindex": bool(set(request.GET) - {"q"}),
+    }
     try:
         outcome = Search(query, locale, request=request).run()
     except SearchUnavailable:
@@ -67,13 +71,19 @@ def search(request):
         results=outcome.page_obj,
         active_filters=[
             {"label": option.label, "group": group.label, "url": option.url}
-            for group in outcome.facets for option in group.options if option.selected
+            for group in outcome.facets
+            for option in group.options
+            if option.selected
         ],
         clear_filters_url=query.url(base_url, **dict.fromkeys(query.filters)),
-        scope_urls={SCOPE_LOCALE: query.url(base_url, scope=None),
-                    SCOPE_ALL: query.url(base_url, scope=SCOPE_ALL)},
-        sort_urls={SORT_RELEVANCE: query.url(base_url, sort=None),
-                   SORT_DATE: query.url(base_url, sort=SORT_DATE)},
+        scope_urls={
+            SCOPE_LOCALE: query.url(base_url, scope=None),
+            SCOPE_ALL: query.url(base_url, scope=SCOPE_ALL),
+        },
+        sort_urls={
+            SORT_RELEVANCE: query.url(base_url, sort=None),
+            SORT_DATE: query.url(base_url, sort=SORT_DATE),
+        },
         hidden_fields=[(name, value) for name, values in query.filters.items() for value in values],
         visitor_language=locale.language_code,
     )
@@ -85,8 +95,9 @@ def suggest(request):
     """Up to eight page titles completing the query: `{"suggestions": [{title, url, language}]}`."""
     query = SearchQuery.from_querydict(request.GET)
     try:
-        items = suggestions(query.text, visitor_locale(), all_languages=query.scope == SCOPE_ALL,
-                            request=request)
+        items = suggestions(
+            query.text, visitor_locale(), all_languages=query.scope == SCOPE_ALL, request=request
+        )
     except SearchUnavailable:
         return JsonResponse({"suggestions": [], "unavailable": True}, status=503)
     response = JsonResponse({"query": query.text, "suggestions": items})

@@ -34,19 +34,28 @@ class SynonymViewSet(SnippetViewSet):
 register_snippet(SynonymViewSet)
 
 
-PERIODS = [("7", _("Last 7 days")), ("30", _("Last 30 days")), ("90", _("Last 90 days")),
-           ("365", _("Last 12 months"))]
+PERIODS = [
+    ("7", _("Last 7 days")),
+    ("30", _("Last 30 days")),
+    ("90", _("Last 90 days")),
+    ("365", _("Last 12 months")),
+]
 stats_policy = ModelPermissionPolicy(SearchQueryStat)
 
 
 class SearchTermsFilterSet(WagtailFilterSet):
-    period = django_filters.ChoiceFilter(label=_("Period"), choices=PERIODS, empty_label=None,
-                                         method="filter_period")
-    language = django_filters.ChoiceFilter(label=_("Language"), choices=lambda: settings.LANGUAGES,
-                                           empty_label=_("All"))
-    scope = django_filters.ChoiceFilter(label=_("Scope"), choices=SCOPE_CHOICES, empty_label=_("Both"))
+    period = django_filters.ChoiceFilter(
+        label=_("Period"), choices=PERIODS, empty_label=None, method="filter_period"
+    )
+    language = django_filters.ChoiceFilter(
+        label=_("Language"), choices=lambda: settings.LANGUAGES, empty_label=_("All")
+    )
+    scope = django_filters.ChoiceFilter(
+        label=_("Scope"), choices=SCOPE_CHOICES, empty_label=_("Both")
+    )
     without_results = django_filters.BooleanFilter(
-        label=_("Only searches that found nothing"), method="filter_without_results",
+        label=_("Only searches that found nothing"),
+        method="filter_without_results",
         widget=django_filters.widgets.BooleanWidget(),
     )
 
@@ -61,7 +70,9 @@ class SearchTermsFilterSet(WagtailFilterSet):
         super().__init__(data, *args, **kwargs)
 
     def filter_period(self, queryset, name, value):
-        return queryset.filter(date__gte=timezone.now().date() - datetime.timedelta(days=int(value)))
+        return queryset.filter(
+            date__gte=timezone.now().date() - datetime.timedelta(days=int(value))
+        )
 
     def filter_without_results(self, queryset, name, value):
         return queryset.filter(without_results__gt=0) if value else queryset
@@ -89,8 +100,11 @@ class SearchTermsReportView(ReportView):
         Column("last_date", label=_("Last searched")),
     ]
     list_export = ["query", "language", "total", "without_results", "last_date"]
-    export_headings = {"total": _("Searches"), "without_results": _("Searches that found nothing"),
-                       "last_date": _("Last searched")}
+    export_headings = {
+        "total": _("Searches"),
+        "without_results": _("Searches that found nothing"),
+        "last_date": _("Last searched"),
+    }
 
     def get_filename(self):
         return f"search-terms-{timezone.now():%Y-%m-%d}"
@@ -98,9 +112,11 @@ class SearchTermsReportView(ReportView):
     def get_queryset(self):
         rows = (
             SearchQueryStat.objects.values("query", "language")
-            .annotate(total=Sum("searches"),
-                      without_results=Sum("searches", filter=Q(results=0), default=0),
-                      last_date=Max("date"))
+            .annotate(
+                total=Sum("searches"),
+                without_results=Sum("searches", filter=Q(results=0), default=0),
+                last_date=Max("date"),
+            )
             .order_by("-total", "query")
         )
         return rows  # ReportView applies the filters
@@ -110,8 +126,11 @@ class SearchTermsReportView(ReportView):
 def register_search_terms_report_urls():
     return [
         path("reports/search-terms/", SearchTermsReportView.as_view(), name="search_terms_report"),
-        path("reports/search-terms/results/", SearchTermsReportView.as_view(results_only=True),
-             name="search_terms_report_results"),
+        path(
+            "reports/search-terms/results/",
+            SearchTermsReportView.as_view(results_only=True),
+            name="search_terms_report_results",
+        ),
     ]
 
 
@@ -122,5 +141,10 @@ class SearchTermsMenuItem(MenuItem):
 
 @hooks.register("register_reports_menu_item")
 def register_search_terms_menu_item():
-    return SearchTermsMenuItem(_("Search terms"), reverse("search_terms_report"),
-                               name="search-terms", icon_name="search", order=1100)
+    return SearchTermsMenuItem(
+        _("Search terms"),
+        reverse("search_terms_report"),
+        name="search-terms",
+        icon_name="search",
+        order=1100,
+    )

@@ -18,8 +18,13 @@ from core.localization import CachedLocalizedMixin
 
 class Term(CachedLocalizedMixin, TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=255)
-    slug = models.SlugField(_("slug"), max_length=100, allow_unicode=True, blank=True,
-                            help_text=_("Used in filter links; the same in every language."))
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        allow_unicode=True,
+        blank=True,
+        help_text=_("Used in filter links; the same in every language."),
+    )
     description = models.TextField(_("description"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
@@ -57,12 +62,19 @@ class Region(Term):
     KIND_REGION = "region"
     KIND_COUNTRY = "country"
     kind = models.CharField(
-        _("kind"), max_length=10, default=KIND_COUNTRY,
+        _("kind"),
+        max_length=10,
+        default=KIND_COUNTRY,
         choices=[(KIND_REGION, _("Region")), (KIND_COUNTRY, _("Country"))],
     )
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="countries",
-        limit_choices_to={"kind": KIND_REGION}, verbose_name=_("region"),
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="countries",
+        limit_choices_to={"kind": KIND_REGION},
+        verbose_name=_("region"),
     )
 
     panels = Term.panels + [FieldPanel("kind"), FieldPanel("parent")]
@@ -94,8 +106,13 @@ class Organisation(Term):
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     website = models.URLField(_("website"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("acronym"), FieldPanel("slug"),
-              FieldPanel("website"), FieldPanel("description")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("acronym"),
+        FieldPanel("slug"),
+        FieldPanel("website"),
+        FieldPanel("description"),
+    ]
     search_fields = Term.search_fields + [index.SearchField("acronym")]
 
     class Meta(Term.Meta):

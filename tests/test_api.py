@@ -34,7 +34,8 @@ class APITestCase(TestCase):
         t.resource.related_areas.add(cls.private_area)
         private = Collection.get_first_root_node().add_child(name="Partners only")
         restriction = CollectionViewRestriction.objects.create(
-            collection=private, restriction_type=CollectionViewRestriction.GROUPS)
+            collection=private, restriction_type=CollectionViewRestriction.GROUPS
+        )
         restriction.groups.add(cls.partners)
         cls.private_document = f.DocumentFactory(title="Partner budget", collection=private)
         t.resource.files.create(document=cls.private_document)
@@ -72,12 +73,15 @@ class TestPageFields(APITestCase):
 
     def test_terms_and_relations(self):
         data = self.get(f"/api/v2/pages/{self.t.resource.pk}/")
-        assert data["topics"] == [{"id": self.t.topic.pk, "slug": "children-on-the-move",
-                                   "name": "Children on the move"}]
+        assert data["topics"] == [
+            {"id": self.t.topic.pk, "slug": "children-on-the-move", "name": "Children on the move"}
+        ]
         assert data["meta"]["locale"] == "en"
         assert [area["title"] for area in data["related_areas"]] == ["Alternative care"]
         assert {k: data["resource_type"][k] for k in ("slug", "name")} == {
-            "slug": "guideline", "name": "Guideline or tool"}
+            "slug": "guideline",
+            "name": "Guideline or tool",
+        }
         assert data["organisation"]["acronym"] == "HN"
         area = self.get(f"/api/v2/pages/{self.t.area.pk}/")
         person = area["specialists"][0]["person"]
@@ -88,7 +92,10 @@ class TestPageFields(APITestCase):
         data = self.get("/api/v2/documents/", {"fields": "*"})
         [document] = data["items"]
         assert {k: document[k] for k in ("title", "language", "format")} == {
-            "title": "Guide to interim care", "language": "fr", "format": "PDF"}
+            "title": "Guide to interim care",
+            "language": "fr",
+            "format": "PDF",
+        }
         assert self.get("/api/v2/documents/", {"language": "es"})["items"] == []
 
     def test_images_endpoint(self):
@@ -99,19 +106,27 @@ class TestPageFields(APITestCase):
 class TestFilters(APITestCase):
     def test_type_and_locale(self):
         assert self.titles({"type": "resources.ResourcePage"}) == {
-            self.t.resource.title, self.french.title}
+            self.t.resource.title,
+            self.french.title,
+        }
         assert self.titles({"type": "resources.ResourcePage", "locale": "en"}) == {
-            self.t.resource.title}
-        assert self.titles({"type": "resources.ResourcePage", "locale": "fr"}) == {self.french.title}
+            self.t.resource.title
+        }
+        assert self.titles({"type": "resources.ResourcePage", "locale": "fr"}) == {
+            self.french.title
+        }
 
     def test_topic_region_and_audience_slugs(self):
         on_topic = self.titles({"topic": "children-on-the-move"})
         assert on_topic == {self.t.area.title, self.t.resource.title, self.french.title}
         assert self.titles({"topic": "children-on-the-move", "locale": "fr"}) == {self.french.title}
         assert self.titles({"region": "guatemala", "type": "case_studies.CaseStudyPage"}) == {
-            self.t.case_study.title}
+            self.t.case_study.title
+        }
         assert self.titles({"audience": "social-workers", "locale": "en"}) == {
-            self.t.resource.title, self.t.module.title}
+            self.t.resource.title,
+            self.t.module.title,
+        }
         assert self.titles({"topic": "no-such-topic"}) == set()
 
     def test_translation_of(self):
@@ -126,8 +141,10 @@ class TestSearch(APITestCase):
         assert self.t.resource.title in self.titles({"search": "interim", "locale": "en"})
 
     def test_search_goes_through_the_site_search(self):
-        with mock.patch("search.services.search_pages", wraps=__import__(
-                "search.services", fromlist=["search_pages"]).search_pages) as site_search:
+        with mock.patch(
+            "search.services.search_pages",
+            wraps=__import__("search.services", fromlist=["search_pages"]).search_pages,
+        ) as site_search:
             self.get("/api/v2/pages/", {"search": "interim", "locale": "fr"})
         [call] = site_search.call_args_list
         assert call.args[1] == "interim"
@@ -178,8 +195,10 @@ class TestThrottlingAndCORS(APITestCase):
         allowed = self.client.get("/api/v2/pages/", headers={"Origin": "https://field.example.org"})
         assert allowed["Access-Control-Allow-Origin"] == "https://field.example.org"
         assert "Origin" in allowed["Vary"]
-        preflight = self.client.options("/api/v2/pages/", headers={
-            "Origin": "https://field.example.org", "Access-Control-Request-Method": "GET"})
+        preflight = self.client.options(
+            "/api/v2/pages/",
+            headers={"Origin": "https://field.example.org", "Access-Control-Request-Method": "GET"},
+        )
         assert preflight["Access-Control-Allow-Methods"] == "GET, HEAD, OPTIONS"
         other = self.client.get("/api/v2/pages/", headers={"Origin": "https://evil.example.com"})
         assert "Access-Control-Allow-Origin" not in other
@@ -189,5 +208,7 @@ class TestThrottlingAndCORS(APITestCase):
         assert "Access-Control-Allow-Origin" not in page
 
     def test_no_cross_origin_reads_by_default(self):
-        response = self.client.get("/api/v2/pages/", headers={"Origin": "https://field.example.org"})
+        response = self.client.get(
+            "/api/v2/pages/", headers={"Origin": "https://field.example.org"}
+        )
         assert "Access-Control-Allow-Origin" not in response

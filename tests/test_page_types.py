@@ -34,8 +34,19 @@ ALLOWED_PARENTS = {
     ELearningModulePage: ["learning_index"],
     LessonPage: ["module"],
 }
-PARENT_NAMES = ["home", "areas_index", "area", "sub_area", "library", "resource", "kit",
-                "case_index", "case_study", "learning_index", "module"]
+PARENT_NAMES = [
+    "home",
+    "areas_index",
+    "area",
+    "sub_area",
+    "library",
+    "resource",
+    "kit",
+    "case_index",
+    "case_study",
+    "learning_index",
+    "module",
+]
 
 
 class TestWhereEachTypeMayBeCreated(SiteTestCase):
@@ -61,7 +72,12 @@ class TestWhereEachTypeMayBeCreated(SiteTestCase):
         from .factories import HomePageFactory
 
         other_home = HomePageFactory(parent=Page.get_first_root_node(), slug="second-home")
-        for model in (ContentAreaIndexPage, ResourceLibraryPage, CaseStudyIndexPage, ELearningIndexPage):
+        for model in (
+            ContentAreaIndexPage,
+            ResourceLibraryPage,
+            CaseStudyIndexPage,
+            ELearningIndexPage,
+        ):
             assert model.can_create_at(other_home)
 
     def test_content_areas_nest_one_level_only(self):
@@ -71,27 +87,63 @@ class TestWhereEachTypeMayBeCreated(SiteTestCase):
     def test_admin_refuses_a_type_in_the_wrong_place(self):
         admin = get_user_model().objects.create_superuser("boss", "boss@example.org", "pw")
         self.client.force_login(admin)
-        wrong = reverse("wagtailadmin_pages:add", args=("resources", "resourcepage", self.t.home.pk))
-        right = reverse("wagtailadmin_pages:add", args=("resources", "resourcepage", self.t.library.pk))
+        wrong = reverse(
+            "wagtailadmin_pages:add", args=("resources", "resourcepage", self.t.home.pk)
+        )
+        right = reverse(
+            "wagtailadmin_pages:add", args=("resources", "resourcepage", self.t.library.pk)
+        )
         # Wagtail answers a refused page type with its permission-denied redirect.
         assert self.client.get(wrong).status_code == 302
-        response = self.client.post(wrong, {"title": "Misplaced", "slug": "misplaced", "action-publish": "1"})
+        response = self.client.post(
+            wrong, {"title": "Misplaced", "slug": "misplaced", "action-publish": "1"}
+        )
         assert response.status_code == 302
         assert not ResourcePage.objects.filter(slug="misplaced").exists()
         assert self.client.get(right).status_code == 200
 
 
 SECTIONS = {
-    "home": ["featured-areas", "latest-resources", "featured-case-study", "featured-module", "home-search"],
+    "home": [
+        "featured-areas",
+        "latest-resources",
+        "featured-case-study",
+        "featured-module",
+        "home-search",
+    ],
     "areas_index": ["areas"],
-    "area": ["summary", "key-figures", "approaches", "knowledge-products", "specialists",
-             "last-reviewed", "sub-areas"],
+    "area": [
+        "summary",
+        "key-figures",
+        "approaches",
+        "knowledge-products",
+        "specialists",
+        "last-reviewed",
+        "sub-areas",
+    ],
     "library": ["filters", "resources", "kits"],
-    "resource": ["summary", "body", "files", "external-link", "details", "related-areas", "citation"],
+    "resource": [
+        "summary",
+        "body",
+        "files",
+        "external-link",
+        "details",
+        "related-areas",
+        "citation",
+    ],
     "kit": ["introduction", "how-to-use", "sections"],
     "case_index": ["case-studies"],
-    "case_study": ["background", "support", "successes", "challenges", "lessons-learned",
-                   "quotes", "funders", "related-resources", "details"],
+    "case_study": [
+        "background",
+        "support",
+        "successes",
+        "challenges",
+        "lessons-learned",
+        "quotes",
+        "funders",
+        "related-resources",
+        "details",
+    ],
     "learning_index": ["modules"],
     "module": ["overview", "learning-objectives", "audience", "duration", "languages", "lessons"],
 }
@@ -168,8 +220,10 @@ class TestEditorsSeeEveryTypeInTabs(SiteTestCase):
             if model is HomePage:
                 continue
             parent = getattr(self.t, parents[-1])
-            url = reverse("wagtailadmin_pages:add",
-                          args=(model._meta.app_label, model._meta.model_name, parent.pk))
+            url = reverse(
+                "wagtailadmin_pages:add",
+                args=(model._meta.app_label, model._meta.model_name, parent.pk),
+            )
             response = self.client.get(url)
             with self.subTest(model=model.__name__):
                 # singleton index pages already exist under the home page

@@ -49,9 +49,13 @@ class PublicPagesTestCase(TestCase):
         cls.extra_resources = []
         for n in range(14):  # more than a library page holds, with distinct types and publishers
             resource = f.ResourcePageFactory(
-                parent=t.library, title=f"Field guide {n}", slug=f"field-guide-{n}",
-                resource_type=f.ResourceTypeFactory(), organisation=f.OrganisationFactory(),
-                listing_image=f.ImageFactory(), live=False,
+                parent=t.library,
+                title=f"Field guide {n}",
+                slug=f"field-guide-{n}",
+                resource_type=f.ResourceTypeFactory(),
+                organisation=f.OrganisationFactory(),
+                listing_image=f.ImageFactory(),
+                live=False,
             )
             resource.topics.add(t.topic)
             cls.extra_resources.append(publish(resource))
@@ -69,8 +73,19 @@ class PublicPagesTestCase(TestCase):
         translate_term(t.resource_type, cls.fr, "Ligne directrice ou outil")
         translate_term(t.organisation, cls.fr, "Réseau des lignes d'écoute")
         cls.french = {}
-        for name in ["home", "areas_index", "area", "sub_area", "library", "resource", "kit",
-                     "case_index", "case_study", "learning_index", "module"]:
+        for name in [
+            "home",
+            "areas_index",
+            "area",
+            "sub_area",
+            "library",
+            "resource",
+            "kit",
+            "case_index",
+            "case_study",
+            "learning_index",
+            "module",
+        ]:
             cls.french[name] = translate(getattr(t, name), cls.fr)
         cls.french["lesson"] = translate(t.lessons[0], cls.fr)
         for resource in cls.extra_resources[:6]:
@@ -79,7 +94,8 @@ class PublicPagesTestCase(TestCase):
     def english_pages(self):
         t = self.t
         return {name: getattr(t, name) for name in self.french if name != "lesson"} | {
-            "lesson": t.lessons[0]}
+            "lesson": t.lessons[0]
+        }
 
     def count_queries(self, url):
         self.client.get(url)  # warm the caches a running server keeps between requests
@@ -109,7 +125,7 @@ class TestPublicPages(PublicPagesTestCase):
     def test_untranslated_pages_within_budget_and_served_in_english(self):
         """Pages the fallback router serves under /fr/ are routed as cheaply as translated ones."""
         for page in (self.t.lessons[1], self.extra_resources[10]):
-            url = "/fr" + page.url[len("/en"):]
+            url = "/fr" + page.url[len("/en") :]
             with self.subTest(url=url):
                 count, queries = self.count_queries(url)
                 sql = "\n".join(query["sql"][:160] for query in queries.captured_queries)
@@ -120,7 +136,7 @@ class TestPublicPages(PublicPagesTestCase):
                 assert soup.find("h1").get_text(strip=True) == page.title
                 assert soup.find(attrs={"lang": "en"}) is not None  # the content is marked English
         with self.subTest("missing below an untranslated page"):
-            missing = "/fr" + self.t.lessons[1].url[len("/en"):] + "nowhere/"
+            missing = "/fr" + self.t.lessons[1].url[len("/en") :] + "nowhere/"
             self.client.get(missing)
             with CaptureQueriesContext(connection) as queries:
                 assert self.client.get(missing).status_code == 404
@@ -129,8 +145,14 @@ class TestPublicPages(PublicPagesTestCase):
     def test_search_pages_within_budget(self):
         """The search page is a public page too: results, facets, promotions, the query log."""
         topic = self.t.topic.slug
-        for url in ("/en/search/?q=guide", "/fr/search/?q=guide", "/fr/search/?q=guide&scope=all",
-                    f"/fr/search/?q=field+guide&topic={topic}&sort=date", "/fr/search/", "/ar/search/?q=guide"):
+        for url in (
+            "/en/search/?q=guide",
+            "/fr/search/?q=guide",
+            "/fr/search/?q=guide&scope=all",
+            f"/fr/search/?q=field+guide&topic={topic}&sort=date",
+            "/fr/search/",
+            "/ar/search/?q=guide",
+        ):
             with self.subTest(url=url):
                 count, queries = self.count_queries(url)
                 sql = "\n".join(query["sql"][:160] for query in queries.captured_queries)
@@ -141,7 +163,6 @@ class TestPublicPages(PublicPagesTestCase):
         with CaptureQueriesContext(connection) as queries:
             assert self.client.get("/fr/nowhere/").status_code == 404
         assert len(queries.captured_queries) <= QUERY_BUDGET
-
 
     # Fast routing: it must answer exactly as Wagtail's own routing would.
 
@@ -159,8 +180,9 @@ class TestPublicPages(PublicPagesTestCase):
         assert self.client.get("/en/resources/interim-care/extra/").status_code == 404
 
     def test_private_pages_still_ask_for_a_login_and_leave_listings(self):
-        PageViewRestriction.objects.create(page=self.t.case_study,
-                                           restriction_type=PageViewRestriction.LOGIN)
+        PageViewRestriction.objects.create(
+            page=self.t.case_study, restriction_type=PageViewRestriction.LOGIN
+        )
         response = self.client.get(self.t.case_study.url)
         assert response.status_code == 302 and "next=" in response["Location"]
         index = self.client.get(self.t.case_index.url).content.decode()
@@ -176,23 +198,29 @@ class TestPublicPages(PublicPagesTestCase):
         nav = [a["href"] for a in html.select(".main-nav a")]
         assert self.french["library"].url in nav and self.french["area"].url in nav
 
-
     # Discovery: sitemap, robots.txt, structured data, link previews
     def test_sitemap_lists_every_language_with_alternates(self):
         response = self.client.get("/sitemap.xml")
         assert response.status_code == 200
-        ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+        ns = {
+            "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+            "x": "http://www.w3.org/1999/xhtml",
+        }
         root = ElementTree.fromstring(response.content)
         entries = {url.find("s:loc", ns).text: url for url in root.findall("s:url", ns)}
         assert any("/fr/" in location for location in entries)
         english_resource = next(loc for loc in entries if loc.endswith(self.t.resource.url))
-        alternates = {link.get("hreflang"): link.get("href")
-                      for link in entries[english_resource].findall("x:link", ns)}
+        alternates = {
+            link.get("hreflang"): link.get("href")
+            for link in entries[english_resource].findall("x:link", ns)
+        }
         assert set(alternates) == {"en", "fr", "x-default"}
         assert alternates["fr"].endswith(self.french["resource"].url)
 
     def test_sitemap_leaves_out_drafts_and_private_pages(self):
-        PageViewRestriction.objects.create(page=self.t.kit, restriction_type=PageViewRestriction.LOGIN)
+        PageViewRestriction.objects.create(
+            page=self.t.kit, restriction_type=PageViewRestriction.LOGIN
+        )
         f.ResourcePageFactory(parent=self.t.library, slug="draft-only", live=False)
         content = self.client.get("/sitemap.xml").content.decode()
         assert self.t.kit.url not in content and "draft-only" not in content
@@ -205,9 +233,15 @@ class TestPublicPages(PublicPagesTestCase):
         assert "Disallow: /admin/" in text
 
     def test_json_ld_describes_each_kind_of_page(self):
-        expected = {"home": "WebSite", "resource": "CreativeWork", "kit": "CreativeWork",
-                    "module": "Course", "case_study": "Article", "area": "Article",
-                    "library": "CollectionPage"}
+        expected = {
+            "home": "WebSite",
+            "resource": "CreativeWork",
+            "kit": "CreativeWork",
+            "module": "Course",
+            "case_study": "Article",
+            "area": "Article",
+            "library": "CollectionPage",
+        }
         for name, schema_type in expected.items():
             with self.subTest(page=name):
                 html = self.client.get(getattr(self.t, name).url).content.decode()
@@ -222,7 +256,10 @@ class TestPublicPages(PublicPagesTestCase):
 
     def test_open_graph_metadata(self):
         html = BeautifulSoup(self.client.get(self.french["case_study"].url).content, "html.parser")
-        meta = {tag.get("property") or tag.get("name"): tag.get("content") for tag in html.find_all("meta")}
+        meta = {
+            tag.get("property") or tag.get("name"): tag.get("content")
+            for tag in html.find_all("meta")
+        }
         assert meta["og:type"] == "article" and meta["og:locale"] == "fr"
         assert meta["og:title"] == self.french["case_study"].title
         assert meta["og:url"].endswith(self.french["case_study"].url)

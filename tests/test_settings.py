@@ -14,11 +14,20 @@ PROJECT = Path(__file__).resolve().parent.parent
 
 
 def run_check(**env):
-    base = {k: v for k, v in os.environ.items()
-            if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}}
+    base = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+    }
     base.update(DJANGO_SETTINGS_MODULE="portal.settings.production", **env)
-    return subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "CRITICAL"],
-                          cwd=PROJECT, env=base, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "CRITICAL"],
+        cwd=PROJECT,
+        env=base,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
@@ -43,10 +52,14 @@ def broken_index_update():
     raise RuntimeError("search engine unreachable")
 
 
-@override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}})
+@override_settings(
+    TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+)
 def test_failed_background_task_is_logged_with_its_traceback(caplog):
     with caplog.at_level(logging.ERROR, logger="portal.tasks"):
         result = broken_index_update.enqueue()
     assert result.status == TaskResultStatus.FAILED
     messages = [r.getMessage() for r in caplog.records if r.name == "portal.tasks"]
-    assert any("broken_index_update failed" in m and "search engine unreachable" in m for m in messages)
+    assert any(
+        "broken_index_update failed" in m and "search engine unreachable" in m for m in messages
+    )

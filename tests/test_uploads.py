@@ -23,8 +23,13 @@ class UploadTestCase(TestCase):
         self.client.force_login(self.admin)
 
     def add_document(self, name, content, **extra):
-        data = {"title": "Field guide", "collection": self.collection.pk, "language": "es",
-                "file": SimpleUploadedFile(name, content), **extra}
+        data = {
+            "title": "Field guide",
+            "collection": self.collection.pk,
+            "language": "es",
+            "file": SimpleUploadedFile(name, content),
+            **extra,
+        }
         return self.client.post(reverse("wagtaildocs:add"), data)
 
 
@@ -74,9 +79,11 @@ class TestDocumentUploads(UploadTestCase):
     def test_chooser_upload_from_the_page_editor_reports_the_refusal(self):
         response = self.client.post(
             reverse("wagtaildocs_chooser:create"),
-            {"document-chooser-upload-title": "Field guide",
-             "document-chooser-upload-collection": self.collection.pk,
-             "document-chooser-upload-file": SimpleUploadedFile("guide.pdf", b"not a pdf")},
+            {
+                "document-chooser-upload-title": "Field guide",
+                "document-chooser-upload-collection": self.collection.pk,
+                "document-chooser-upload-file": SimpleUploadedFile("guide.pdf", b"not a pdf"),
+            },
         )
         assert response.status_code == 200
         assert "its content is not a PDF" in response.content.decode()
@@ -85,10 +92,16 @@ class TestDocumentUploads(UploadTestCase):
 
 class TestImageUploads(UploadTestCase):
     def add_image(self, name, content):
-        return self.client.post(reverse("wagtailimages:add"), {
-            "title": "Carers meeting", "collection": self.collection.pk, "credit": "Network staff",
-            "description": "Carers around a table", "file": SimpleUploadedFile(name, content),
-        })
+        return self.client.post(
+            reverse("wagtailimages:add"),
+            {
+                "title": "Carers meeting",
+                "collection": self.collection.pk,
+                "credit": "Network staff",
+                "description": "Carers around a table",
+                "file": SimpleUploadedFile(name, content),
+            },
+        )
 
     def test_real_png_is_accepted_with_its_credit(self):
         assert self.add_image("meeting.png", png_bytes()).status_code == 302

@@ -44,14 +44,31 @@ def build_site():
     t.learning_index = f.ELearningIndexPageFactory(parent=t.home, slug="elearning")
 
     t.area = f.ContentAreaPageFactory(
-        parent=t.areas_index, title="Alternative care", slug="alternative-care",
-        key_figures=[{"type": "figure", "value": {
-            "value": "160", "label": "countries reached", "source": "IFRC", "year": 2020}}],
+        parent=t.areas_index,
+        title="Alternative care",
+        slug="alternative-care",
+        key_figures=[
+            {
+                "type": "figure",
+                "value": {
+                    "value": "160",
+                    "label": "countries reached",
+                    "source": "IFRC",
+                    "year": 2020,
+                },
+            }
+        ],
         approaches=[
             {"type": "paragraph", "value": rich("Family-based care comes first.")},
-            {"type": "good_practice", "value": {
-                "title": "Kinship care", "description": rich("Relatives take the child in."),
-                "where": "Kenya", "link": "https://example.org/kinship"}},
+            {
+                "type": "good_practice",
+                "value": {
+                    "title": "Kinship care",
+                    "description": rich("Relatives take the child in."),
+                    "where": "Kenya",
+                    "link": "https://example.org/kinship",
+                },
+            },
         ],
         last_reviewed_at=datetime(2026, 6, 1, tzinfo=UTC),
     )
@@ -60,8 +77,12 @@ def build_site():
     t.sub_area = f.ContentAreaPageFactory(parent=t.area, title="Foster care", slug="foster-care")
 
     t.resource = f.ResourcePageFactory(
-        parent=t.library, title="Interim care guideline", slug="interim-care",
-        resource_type=t.resource_type, organisation=t.organisation, year=2023,
+        parent=t.library,
+        title="Interim care guideline",
+        slug="interim-care",
+        resource_type=t.resource_type,
+        organisation=t.organisation,
+        year=2023,
         body=[{"type": "paragraph", "value": rich("How to arrange interim care.")}],
         external_url="https://example.org/database",
         citation="Helpline Network (2023). Interim care guideline.",
@@ -74,27 +95,57 @@ def build_site():
     t.resource.save_revision().publish()
 
     t.kit = f.ResourceKitPageFactory(
-        parent=t.library, title="Starter kit for interim carers", slug="starter-kit",
+        parent=t.library,
+        title="Starter kit for interim carers",
+        slug="starter-kit",
         introduction=rich("Everything a new carer needs."),
         how_to_use=rich("Work through the sections in order."),
-        sections=[{"type": "section", "value": {
-            "title": "Before the child arrives", "note": rich("Read these first."),
-            "items": [{"resource": t.resource.pk, "note": "The core guideline."}]}}],
+        sections=[
+            {
+                "type": "section",
+                "value": {
+                    "title": "Before the child arrives",
+                    "note": rich("Read these first."),
+                    "items": [{"resource": t.resource.pk, "note": "The core guideline."}],
+                },
+            }
+        ],
     )
 
     t.area.featured_items.create(linked_page=t.kit)
     t.area.save_revision().publish()
 
     t.case_study = f.CaseStudyPageFactory(
-        parent=t.case_index, title="A free course for carers", slug="free-course",
+        parent=t.case_index,
+        title="A free course for carers",
+        slug="free-course",
         background=rich("Many children travel alone."),
         support=rich("Front-line workers in 160 countries."),
-        successes=[{"type": "key_figures", "value": [
-            {"value": "3,200", "label": "learners", "source": "Course records", "year": 2020}]}],
+        successes=[
+            {
+                "type": "key_figures",
+                "value": [
+                    {
+                        "value": "3,200",
+                        "label": "learners",
+                        "source": "Course records",
+                        "year": 2020,
+                    }
+                ],
+            }
+        ],
         challenges=rich("Connectivity was poor in places."),
         lessons_learned=[{"type": "lesson", "value": rich("Short videos work best.")}],
-        quotes=[{"type": "quote", "value": {
-            "quote": "I now ask children first.", "attribution": "A carer", "role": "Learner"}}],
+        quotes=[
+            {
+                "type": "quote",
+                "value": {
+                    "quote": "I now ask children first.",
+                    "attribution": "A carer",
+                    "role": "Learner",
+                },
+            }
+        ],
         source_note="IFRC case study",
     )
     t.case_study.partners.add(t.organisation)
@@ -104,7 +155,9 @@ def build_site():
     t.case_study.save_revision().publish()
 
     t.module = f.ELearningModulePageFactory(
-        parent=t.learning_index, title="Inclusive practice", slug="inclusive-practice",
+        parent=t.learning_index,
+        title="Inclusive practice",
+        slug="inclusive-practice",
         overview=rich("Why inclusion matters on a helpline."),
         learning_objectives=[{"type": "objective", "value": "Recognise your own assumptions"}],
         audience_note="Helpline counsellors",
@@ -113,10 +166,15 @@ def build_site():
     t.module.save_revision().publish()
     t.lessons = [
         f.LessonPageFactory(
-            parent=t.module, title=f"Lesson {n}", slug=f"lesson-{n}",
+            parent=t.module,
+            title=f"Lesson {n}",
+            slug=f"lesson-{n}",
             steps=[
                 {"type": "text", "value": rich(f"Lesson {n} text.")},
-                {"type": "reflection", "value": {"question": "What would you do?", "guidance": rich("Think.")}},
+                {
+                    "type": "reflection",
+                    "value": {"question": "What would you do?", "guidance": rich("Think.")},
+                },
                 {"type": "download", "value": {"document": t.document.pk, "title": ""}},
             ],
         )

@@ -37,7 +37,8 @@ def restrict(page, *groups):
     """Page privacy "private, accessible to users in specific groups" (or any signed-in user)."""
     if groups:
         restriction = PageViewRestriction.objects.create(
-            page=page, restriction_type=PageViewRestriction.GROUPS)
+            page=page, restriction_type=PageViewRestriction.GROUPS
+        )
         restriction.groups.set(groups)
         return restriction
     return PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)

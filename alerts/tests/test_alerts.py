@@ -40,10 +40,15 @@ class AlertTestCase(TestCase):
 
     def subscribe(self, email="amina@example.org", language="en", topics=(), areas=()):
         mail.outbox.clear()
-        response = self.client.post(f"/{language}/alerts/", {
-            "email": email, "language": language,
-            "topics": [t.pk for t in topics], "content_areas": [a.pk for a in areas],
-        })
+        response = self.client.post(
+            f"/{language}/alerts/",
+            {
+                "email": email,
+                "language": language,
+                "topics": [t.pk for t in topics],
+                "content_areas": [a.pk for a in areas],
+            },
+        )
         assert response.status_code == 302
         assert response["Location"] == f"/{language}/alerts/check-your-mail/"
         assert len(mail.outbox) == 1
@@ -54,7 +59,8 @@ class AlertTestCase(TestCase):
         assert self.client.post(url).status_code == 200
         mail.outbox.clear()
         return Subscription.objects.get(
-            email=Subscription.normalise_email(kwargs.get("email", "amina@example.org")))
+            email=Subscription.normalise_email(kwargs.get("email", "amina@example.org"))
+        )
 
 
 class TestSubscribing(AlertTestCase):
@@ -74,8 +80,9 @@ class TestSubscribing(AlertTestCase):
         assert not Subscription.objects.exists()
 
     def test_confirming_stores_the_choices(self):
-        subscription = self.confirm(email="Amina@Example.org ", topics=[self.t.topic],
-                                    areas=[self.t.area])
+        subscription = self.confirm(
+            email="Amina@Example.org ", topics=[self.t.topic], areas=[self.t.area]
+        )
         assert subscription.email == "amina@example.org"
         assert subscription.language == "en"
         assert list(subscription.topics.all()) == [self.t.topic]
@@ -172,8 +179,11 @@ class TestDigests(AlertTestCase):
         french_area = translate(self.t.area, "fr", "Protection de remplacement")
         self.confirm(email="fr@example.org", language="fr", areas=[french_area])
         add_resource(self.t.library, "English only", topics=[self.t.topic])
-        french = translate(add_resource(self.t.library, "Kinship care", topics=[self.t.topic]),
-                           "fr", "Prise en charge par la famille")
+        french = translate(
+            add_resource(self.t.library, "Kinship care", topics=[self.t.topic]),
+            "fr",
+            "Prise en charge par la famille",
+        )
         unrelated = translate(add_resource(self.t.library, "Labour", topics=[self.labour]), "fr")
         send_digests(now=next_week())
         [message] = mail.outbox
@@ -247,7 +257,11 @@ class TestAdmin(AlertTestCase):
         assert self.client.get(index, {"language__exact": "fr"}).status_code == 200
         export = self.client.get(index, {"export": "csv"})
         assert export.status_code == 200
-        body = b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
+        body = (
+            b"".join(export.streaming_content).decode()
+            if export.streaming
+            else export.content.decode()
+        )
         assert "amina@example.org" in body and "Children on the move" in body
 
     def test_nobody_creates_or_edits_subscriptions_by_hand(self):

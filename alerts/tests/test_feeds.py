@@ -20,11 +20,13 @@ class FeedTestCase(TestCase):
         cls.t = t = build_site()
         cls.other_topic = f.TopicFactory(name="Child labour", slug="child-labour")
         cls.other_type = f.ResourceTypeFactory(name="Video", slug="video")
-        cls.labour = add_resource(t.library, "Hazardous work list", topics=[cls.other_topic],
-                                  resource_type=cls.other_type)
+        cls.labour = add_resource(
+            t.library, "Hazardous work list", topics=[cls.other_topic], resource_type=cls.other_type
+        )
         cls.draft = add_resource(t.library, "Unapproved draft", topics=[t.topic], live=False)
-        cls.private = add_resource(t.library, "Partners' field notes", topics=[t.topic],
-                                   resource_type=t.resource_type)
+        cls.private = add_resource(
+            t.library, "Partners' field notes", topics=[t.topic], resource_type=t.resource_type
+        )
         restrict(cls.private)
         cls.french = translate(t.resource, "fr", "Guide de prise en charge provisoire")
         publish(t.kit)  # the tree adds it without publishing, so it has no publication date
@@ -57,14 +59,21 @@ class FeedTestCase(TestCase):
             for element in ("id", "title", "updated"):
                 assert entry.findtext(f"{ATOM}{element}"), element
             language = url.split("/")[1]
-            assert entry.find(f"{ATOM}link").get("href").startswith(f"http://testserver/{language}/")
+            assert (
+                entry.find(f"{ATOM}link").get("href").startswith(f"http://testserver/{language}/")
+            )
         return [entry.findtext(f"{ATOM}title") for entry in entries]
 
 
 class TestFeeds(FeedTestCase):
     def test_rss_and_atom_list_live_public_products_of_the_language(self):
-        expected = {self.t.resource.title, self.labour.title, self.t.case_study.title,
-                    self.t.module.title, self.t.kit.title}
+        expected = {
+            self.t.resource.title,
+            self.labour.title,
+            self.t.case_study.title,
+            self.t.module.title,
+            self.t.kit.title,
+        }
         assert set(self.rss("/en/feeds/rss/")) == expected
         assert set(self.atom("/en/feeds/atom/")) == expected
 
@@ -94,8 +103,12 @@ class TestFeeds(FeedTestCase):
         assert set(self.rss("/en/feeds/area/alternative-care/rss/")) == {self.t.resource.title}
 
     def test_unknown_filters_are_not_found(self):
-        for url in ("/en/feeds/topic/no-such-topic/rss/", "/en/feeds/area/no-such-area/atom/",
-                    "/en/feeds/region/guatemala/rss/", "/fr/feeds/area/alternative-care/rss/"):
+        for url in (
+            "/en/feeds/topic/no-such-topic/rss/",
+            "/en/feeds/area/no-such-area/atom/",
+            "/en/feeds/region/guatemala/rss/",
+            "/fr/feeds/area/alternative-care/rss/",
+        ):
             with self.subTest(url=url):
                 assert self.client.get(url).status_code == 404
 
@@ -107,8 +120,11 @@ class TestFeeds(FeedTestCase):
 class TestFeedsAreAdvertised(FeedTestCase):
     def alternates(self, url):
         html = BeautifulSoup(self.client.get(url).content, "html.parser")
-        return {link["href"] for link in html.find_all("link", rel="alternate")
-                if link.get("type") in ("application/rss+xml", "application/atom+xml")}
+        return {
+            link["href"]
+            for link in html.find_all("link", rel="alternate")
+            if link.get("type") in ("application/rss+xml", "application/atom+xml")
+        }
 
     def test_every_page_advertises_the_language_feed(self):
         assert {"/en/feeds/rss/", "/en/feeds/atom/"} <= self.alternates(self.t.resource.url)
@@ -124,8 +140,10 @@ class TestFeedsAreAdvertised(FeedTestCase):
         url = f"{self.t.library.url}?topic=child-labour"
         assert "/en/feeds/topic/child-labour/atom/" in self.alternates(url)
         assert "/en/feeds/type/video/rss/" in self.alternates(f"{self.t.library.url}?type=video")
-        assert not any("no-such" in href for href in self.alternates(
-            f"{self.t.library.url}?topic=no-such-topic"))
+        assert not any(
+            "no-such" in href
+            for href in self.alternates(f"{self.t.library.url}?topic=no-such-topic")
+        )
 
     def test_restricted_area_advertises_no_feed_of_its_own(self):
         restrict(self.t.sub_area)

@@ -16,10 +16,17 @@ from learning.models import ELearningIndexPage, ELearningModulePage, LessonPage
 from resources.models import ResourceKitPage, ResourceLibraryPage, ResourcePage
 
 TYPES = {
-    "home": HomePage, "areas_index": ContentAreaIndexPage, "area": ContentAreaPage,
-    "library": ResourceLibraryPage, "resource": ResourcePage, "kit": ResourceKitPage,
-    "case_index": CaseStudyIndexPage, "case_study": CaseStudyPage,
-    "learning_index": ELearningIndexPage, "module": ELearningModulePage, "lesson": LessonPage,
+    "home": HomePage,
+    "areas_index": ContentAreaIndexPage,
+    "area": ContentAreaPage,
+    "library": ResourceLibraryPage,
+    "resource": ResourcePage,
+    "kit": ResourceKitPage,
+    "case_index": CaseStudyIndexPage,
+    "case_study": CaseStudyPage,
+    "learning_index": ELearningIndexPage,
+    "module": ELearningModulePage,
+    "lesson": LessonPage,
 }
 SEARCH = "child"
 

@@ -10,5 +10,6 @@ from whitenoise import WhiteNoise
 
 from portal.wsgi import application as portal
 
-application = WhiteNoise(portal, root=settings.MEDIA_ROOT, prefix=settings.MEDIA_URL,
-                         max_age=365 * 24 * 60 * 60)
+application = WhiteNoise(
+    portal, root=settings.MEDIA_ROOT, prefix=settings.MEDIA_URL, max_age=365 * 24 * 60 * 60
+)

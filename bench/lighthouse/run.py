@@ -37,8 +37,10 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 PYTHON = sys.executable
 LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-background-networking "
-                  "--disable-component-update --disable-sync --no-first-run")
+CHROMIUM_FLAGS = (
+    "--headless --no-sandbox --disable-gpu --disable-background-networking "
+    "--disable-component-update --disable-sync --no-first-run"
+)
 # The pages the budget names, by a key that bench_pages.py resolves in the demo content.
 LIGHTHOUSE_PAGES = ["home", "area", "resource", "kit", "case_study", "lesson", "search"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
@@ -71,9 +73,17 @@ def prepare(work, port):
     print("Building the demo portal (about a minute)...", flush=True)
     manage(build, "migrate", "--noinput")
     manage(build, "load_demo_content")
-    pages = json.loads(manage(build, "shell", "-c", (HERE / "bench_pages.py").read_text()
-                              .replace("PORT_PLACEHOLDER", str(port)), capture=True)
-                       .strip().splitlines()[-1])
+    pages = json.loads(
+        manage(
+            build,
+            "shell",
+            "-c",
+            (HERE / "bench_pages.py").read_text().replace("PORT_PLACEHOLDER", str(port)),
+            capture=True,
+        )
+        .strip()
+        .splitlines()[-1]
+    )
     manage(build, "update_index")
     production = {
         **base,
@@ -91,9 +101,24 @@ def serve(env, port, work):
     """gunicorn with the production settings; returns the process once it answers."""
     log = open(work / "gunicorn.log", "w")
     process = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "--pythonpath", f"{ROOT},{HERE}", "media_wsgi:application",
-         "--bind", f"127.0.0.1:{port}", "--workers", "2", "--log-level", "warning"],
-        env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "--pythonpath",
+            f"{ROOT},{HERE}",
+            "media_wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     for _ in range(100):
         try:
@@ -127,8 +152,11 @@ def failing_audits(report, category):
     failing = []
     for ref in report["categories"][category]["auditRefs"]:
         audit = report["audits"][ref["id"]]
-        if (ref["weight"] and audit.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
-                and (audit.get("score") or 0) < 1):
+        if (
+            ref["weight"]
+            and audit.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
+            and (audit.get("score") or 0) < 1
+        ):
             failing.append(ref["id"])
     return failing
 
@@ -139,10 +167,18 @@ def lighthouse(url, work, attempts=3):
     for _ in range(attempts):
         out.unlink(missing_ok=True)  # never read the previous page's report
         result = subprocess.run(
-            [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-             f"--chrome-flags={CHROMIUM_FLAGS}", "--only-categories=" + ",".join(CATEGORIES)],
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={out}",
+                f"--chrome-flags={CHROMIUM_FLAGS}",
+                "--only-categories=" + ",".join(CATEGORIES),
+            ],
             env={**os.environ, "CHROME_PATH": shutil.which("chromium") or ""},
-            capture_output=True, text=True,
+            capture_output=True,
+            text=True,
         )
         report = json.loads(out.read_text()) if out.exists() else {}
         error = (report.get("runtimeError") or {}).get("code", "")
@@ -156,7 +192,9 @@ def lighthouse(url, work, attempts=3):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page (median kept)")
+    parser.add_argument(
+        "--runs", type=int, default=1, help="Lighthouse runs per page (median kept)"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
     parser.add_argument("--skip-lighthouse", action="store_true")
     args = parser.parse_args()
@@ -164,8 +202,10 @@ def main():
         raise SystemExit("Debian's chromium is needed: apt-get install chromium")
     if not args.skip_lighthouse and not LIGHTHOUSE.exists():
         if not shutil.which("npm"):
-            raise SystemExit("npm is needed to install Lighthouse from package-lock.json "
-                             "(or pass --skip-lighthouse for the page weights alone)")
+            raise SystemExit(
+                "npm is needed to install Lighthouse from package-lock.json "
+                "(or pass --skip-lighthouse for the page weights alone)"
+            )
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=HERE, check=True)
 
     work = Path(tempfile.mkdtemp(prefix="portal-bench-"))
@@ -188,13 +228,18 @@ def main():
             print(f"\nLighthouse 12.8.2, mobile profile (median of {args.runs} run(s))")
             # The load average beside each row: on a shared machine a low performance score
             # under heavy load is worth a re-run before it is taken for the page's fault.
-            print(f"{'page':<12} {'lang':<5} " + " ".join(f"{c[:13]:>14}" for c in CATEGORIES)
-                  + f" {'load':>6}")
+            print(
+                f"{'page':<12} {'lang':<5} "
+                + " ".join(f"{c[:13]:>14}" for c in CATEGORIES)
+                + f" {'load':>6}"
+            )
             for key in LIGHTHOUSE_PAGES:
                 for language in ("en", "ar"):
                     url = pages[key][language]
                     runs = [lighthouse(base_url + url, work) for _ in range(args.runs)]
-                    scores = {c: sorted(run[0][c] for run in runs)[len(runs) // 2] for c in CATEGORIES}
+                    scores = {
+                        c: sorted(run[0][c] for run in runs)[len(runs) // 2] for c in CATEGORIES
+                    }
                     low = [c for c in CATEGORIES if scores[c] < BUDGET[c]]
                     marks = " ".join(f"{scores[c]:>14}" for c in CATEGORIES)
                     load = f" {os.getloadavg()[0]:>6.1f}"

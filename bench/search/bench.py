@@ -53,25 +53,94 @@ LANGUAGES = ("en", "fr", "es", "ar")
 
 # 20 realistic queries per language; their words make up the topical vocabulary.
 QUERIES = {
-    "en": ["child protection", "helpline", "foster care", "trafficking", "refugee children",
-           "violence against children", "case management", "child marriage", "psychosocial support",
-           "alternative care", "unaccompanied minors", "birth registration", "child labour",
-           "education", "family tracing", "mental health", "online safety", "disability inclusion",
-           "juvenile justice", "protecting children"],
-    "fr": ["protection de l'enfance", "ligne d'écoute", "placement familial", "traite", "enfants réfugiés",
-           "violence contre les enfants", "gestion des cas", "mariage des enfants", "soutien psychosocial",
-           "prise en charge alternative", "mineurs non accompagnés", "enregistrement des naissances",
-           "travail des enfants", "éducation", "recherche familiale", "santé mentale", "sécurité en ligne",
-           "inclusion du handicap", "justice pour mineurs", "protéger les enfants"],
-    "es": ["protección infantil", "línea de ayuda", "acogimiento familiar", "trata", "niños refugiados",
-           "violencia contra la niñez", "gestión de casos", "matrimonio infantil", "apoyo psicosocial",
-           "cuidado alternativo", "menores no acompañados", "registro de nacimiento", "trabajo infantil",
-           "educación", "búsqueda de familias", "salud mental", "seguridad en línea",
-           "inclusión de la discapacidad", "justicia juvenil", "migracion"],
-    "ar": ["حماية الطفل", "خط المساعدة", "الرعاية البديلة", "الاتجار بالأطفال", "الأطفال اللاجئين",
-           "العنف ضد الأطفال", "إدارة الحالات", "زواج الأطفال", "الدعم النفسي", "الأسر الحاضنة",
-           "القاصرين غير المصحوبين", "تسجيل المواليد", "عمالة الأطفال", "التعليم", "لم شمل الأسر",
-           "الصحة النفسية", "السلامة على الإنترنت", "دمج الإعاقة", "قضاء الأحداث", "الهجرة"],
+    "en": [
+        "child protection",
+        "helpline",
+        "foster care",
+        "trafficking",
+        "refugee children",
+        "violence against children",
+        "case management",
+        "child marriage",
+        "psychosocial support",
+        "alternative care",
+        "unaccompanied minors",
+        "birth registration",
+        "child labour",
+        "education",
+        "family tracing",
+        "mental health",
+        "online safety",
+        "disability inclusion",
+        "juvenile justice",
+        "protecting children",
+    ],
+    "fr": [
+        "protection de l'enfance",
+        "ligne d'écoute",
+        "placement familial",
+        "traite",
+        "enfants réfugiés",
+        "violence contre les enfants",
+        "gestion des cas",
+        "mariage des enfants",
+        "soutien psychosocial",
+        "prise en charge alternative",
+        "mineurs non accompagnés",
+        "enregistrement des naissances",
+        "travail des enfants",
+        "éducation",
+        "recherche familiale",
+        "santé mentale",
+        "sécurité en ligne",
+        "inclusion du handicap",
+        "justice pour mineurs",
+        "protéger les enfants",
+    ],
+    "es": [
+        "protección infantil",
+        "línea de ayuda",
+        "acogimiento familiar",
+        "trata",
+        "niños refugiados",
+        "violencia contra la niñez",
+        "gestión de casos",
+        "matrimonio infantil",
+        "apoyo psicosocial",
+        "cuidado alternativo",
+        "menores no acompañados",
+        "registro de nacimiento",
+        "trabajo infantil",
+        "educación",
+        "búsqueda de familias",
+        "salud mental",
+        "seguridad en línea",
+        "inclusión de la discapacidad",
+        "justicia juvenil",
+        "migracion",
+    ],
+    "ar": [
+        "حماية الطفل",
+        "خط المساعدة",
+        "الرعاية البديلة",
+        "الاتجار بالأطفال",
+        "الأطفال اللاجئين",
+        "العنف ضد الأطفال",
+        "إدارة الحالات",
+        "زواج الأطفال",
+        "الدعم النفسي",
+        "الأسر الحاضنة",
+        "القاصرين غير المصحوبين",
+        "تسجيل المواليد",
+        "عمالة الأطفال",
+        "التعليم",
+        "لم شمل الأسر",
+        "الصحة النفسية",
+        "السلامة على الإنترنت",
+        "دمج الإعاقة",
+        "قضاء الأحداث",
+        "الهجرة",
+    ],
 }
 EXTRA_WORDS = {  # inflections and other forms, so queries meet them
     "en": "children protects protected helplines carers refugees migrants families labourers",
@@ -81,16 +150,28 @@ EXTRA_WORDS = {  # inflections and other forms, so queries meet them
 }
 FILLER = {
     "en": "the a of and to in for with on by this that report guide practice staff community local "
-          "national network programme review training team support service plan study field work",
+    "national network programme review training team support service plan study field work",
     "fr": "le la les des et pour avec dans sur par ce cette rapport guide pratique personnel communauté "
-          "local national réseau programme examen formation équipe service plan étude terrain",
+    "local national réseau programme examen formation équipe service plan étude terrain",
     "es": "el la los las de y para con en por este esta informe guía práctica personal comunidad local "
-          "nacional red programa revisión formación equipo servicio plan estudio campo",
+    "nacional red programa revisión formación equipo servicio plan estudio campo",
     "ar": "في من على إلى مع هذا هذه تقرير دليل ممارسة موظفين مجتمع محلي وطني شبكة برنامج مراجعة تدريب "
-          "فريق خدمة خطة دراسة ميداني",
+    "فريق خدمة خطة دراسة ميداني",
 }
-TOPICS = ["alternative-care", "child-labour", "helplines", "migration", "violence", "education",
-          "health", "justice", "online-safety", "disability", "marriage", "trafficking"]
+TOPICS = [
+    "alternative-care",
+    "child-labour",
+    "helplines",
+    "migration",
+    "violence",
+    "education",
+    "health",
+    "justice",
+    "online-safety",
+    "disability",
+    "marriage",
+    "trafficking",
+]
 
 
 def percentile(values, fraction):
@@ -105,16 +186,21 @@ def site_structure():
     home = HomePage.objects.filter(locale=locales["en"]).first()
     if home is None:
         home = root.add_child(instance=HomePage(title="Bench portal", slug="bench-home"))
-        Site.objects.update_or_create(is_default_site=True, defaults={
-            "hostname": "localhost", "root_page": home, "site_name": "Bench"})
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={"hostname": "localhost", "root_page": home, "site_name": "Bench"},
+        )
         Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
         home.add_child(instance=ResourceLibraryPage(title="Resources", slug="resources"))
     libraries = {"en": ResourceLibraryPage.objects.get(locale=locales["en"])}
     for code in LANGUAGES[1:]:
-        home_translation = home.get_translation_or_none(locales[code]) or home.copy_for_translation(locales[code])
+        home_translation = home.get_translation_or_none(locales[code]) or home.copy_for_translation(
+            locales[code]
+        )
         home_translation.save_revision().publish()
-        library = libraries["en"].get_translation_or_none(locales[code]) \
-            or libraries["en"].copy_for_translation(locales[code])
+        library = libraries["en"].get_translation_or_none(locales[code]) or libraries[
+            "en"
+        ].copy_for_translation(locales[code])
         library.save_revision().publish()
         libraries[code] = ResourceLibraryPage.objects.get(pk=library.pk)
     return locales, libraries
@@ -130,8 +216,13 @@ def text(rng, language, subjects, words):
     chosen = []
     for _ in range(words):
         draw = rng.random()
-        chosen.append(rng.choice(topical) if draw < 0.08 else rng.choice(vocabulary) if draw < 0.10
-                      else rng.choice(filler))
+        chosen.append(
+            rng.choice(topical)
+            if draw < 0.08
+            else rng.choice(vocabulary)
+            if draw < 0.10
+            else rng.choice(filler)
+        )
     return " ".join(chosen)
 
 
@@ -139,9 +230,12 @@ def generate(pages, seed=7):
     rng = random.Random(seed)
     locales, libraries = site_structure()
     content_type = ContentType.objects.get_for_model(ResourcePage)
-    topics = {slug: Topic.objects.get_or_create(slug=slug, locale=locales["en"],
-                                                defaults={"name": slug.replace("-", " ").title()})[0]
-              for slug in TOPICS}
+    topics = {
+        slug: Topic.objects.get_or_create(
+            slug=slug, locale=locales["en"], defaults={"name": slug.replace("-", " ").title()}
+        )[0]
+        for slug in TOPICS
+    }
     topic_links = ResourcePage.topics.through
     items = pages // len(LANGUAGES)
     now = timezone.now()
@@ -157,34 +251,59 @@ def generate(pages, seed=7):
                 subjects = item_rng.sample(range(len(QUERIES[language])), 2)
                 title = f"{QUERIES[language][subjects[0]]} {text(rng, language, subjects, 4)}".capitalize()
                 slug = f"r{n}"
-                rows.append(Page(
-                    path=Page._get_path(library.path, library.depth + 1, next_child + n - start),
-                    depth=library.depth + 1, numchild=0, title=title, draft_title=title, slug=slug,
-                    content_type=content_type, live=True, has_unpublished_changes=False,
-                    url_path=f"{library.url_path}{slug}/", locale=locales[language],
-                    translation_key=uuid.UUID(int=item_rng.getrandbits(128)),
-                    first_published_at=now, last_published_at=now,
-                ))
-                children.append(dict(
-                    summary=text(rng, language, subjects, 25), year=item_rng.randint(2010, 2025),
-                    body=[{"type": "paragraph", "value": f"<p>{text(rng, language, subjects, 120)}</p>",
-                           "id": str(uuid.UUID(int=rng.getrandbits(128)))}],
-                    topics=sorted({TOPICS[index % len(TOPICS)] for index in subjects}),
-                ))
+                rows.append(
+                    Page(
+                        path=Page._get_path(
+                            library.path, library.depth + 1, next_child + n - start
+                        ),
+                        depth=library.depth + 1,
+                        numchild=0,
+                        title=title,
+                        draft_title=title,
+                        slug=slug,
+                        content_type=content_type,
+                        live=True,
+                        has_unpublished_changes=False,
+                        url_path=f"{library.url_path}{slug}/",
+                        locale=locales[language],
+                        translation_key=uuid.UUID(int=item_rng.getrandbits(128)),
+                        first_published_at=now,
+                        last_published_at=now,
+                    )
+                )
+                children.append(
+                    dict(
+                        summary=text(rng, language, subjects, 25),
+                        year=item_rng.randint(2010, 2025),
+                        body=[
+                            {
+                                "type": "paragraph",
+                                "value": f"<p>{text(rng, language, subjects, 120)}</p>",
+                                "id": str(uuid.UUID(int=rng.getrandbits(128))),
+                            }
+                        ],
+                        topics=sorted({TOPICS[index % len(TOPICS)] for index in subjects}),
+                    )
+                )
             with transaction.atomic():
                 created = Page.objects.bulk_create(rows)
                 resources = []
                 for page, fields in zip(created, children, strict=True):
                     topic_slugs = fields.pop("topics")
                     resource = ResourcePage(page_ptr_id=page.pk, **fields)
-                    resource.__dict__.update({f.attname: getattr(page, f.attname)
-                                              for f in Page._meta.concrete_fields})
+                    resource.__dict__.update(
+                        {f.attname: getattr(page, f.attname) for f in Page._meta.concrete_fields}
+                    )
                     resources.append(resource)
-                    links.extend(topic_links(resourcepage_id=page.pk, topic_id=topics[s].pk) for s in topic_slugs)
+                    links.extend(
+                        topic_links(resourcepage_id=page.pk, topic_id=topics[s].pk)
+                        for s in topic_slugs
+                    )
                 # Django refuses bulk_create for multi-table inheritance; the page rows exist
                 # already, so insert only the child table's rows, as bulk_create would.
                 ResourcePage._base_manager._insert(
-                    resources, fields=list(ResourcePage._meta.local_concrete_fields))
+                    resources, fields=list(ResourcePage._meta.local_concrete_fields)
+                )
                 topic_links.objects.bulk_create(links)
             next_child += len(rows)
         Page.objects.filter(pk=library.pk).update(numchild=next_child - 1)
@@ -197,10 +316,13 @@ def index_all():
     ids = list(ResourcePage.objects.order_by("pk").values_list("pk", flat=True))
     started = time.monotonic()
     for start in range(0, len(ids), 1000):
-        chunk = list(ResourcePage.get_indexed_objects().filter(pk__in=ids[start:start + 1000]))
+        chunk = list(ResourcePage.get_indexed_objects().filter(pk__in=ids[start : start + 1000]))
         backend.add_bulk(ResourcePage, chunk)
         if start and start % 20_000 == 0:
-            print(f"  indexed {start} pages, {start / (time.monotonic() - started):.0f} pages/s", flush=True)
+            print(
+                f"  indexed {start} pages, {start / (time.monotonic() - started):.0f} pages/s",
+                flush=True,
+            )
     elapsed = time.monotonic() - started
     print(f"indexed {len(ids)} pages in {elapsed:.0f} s: {len(ids) / elapsed:.0f} pages/s")
     if connection.vendor == "postgresql":
@@ -216,7 +338,12 @@ def index_all():
 TARGETS = {"postgresql": {("locale", False): 50, ("locale", True): 50, ("all", True): 150}}
 
 
-SERVER_SETTINGS = ("shared_buffers", "work_mem", "random_page_cost", "max_parallel_workers_per_gather")
+SERVER_SETTINGS = (
+    "shared_buffers",
+    "work_mem",
+    "random_page_cost",
+    "max_parallel_workers_per_gather",
+)
 
 
 def _size(setting, unit):
@@ -237,17 +364,28 @@ def time_queries(repeat=1):
     if connection.vendor == "postgresql":
         version = f"PostgreSQL {connection.pg_version // 10000}.{connection.pg_version % 10000}"
         with connection.cursor() as cursor:  # what the numbers depend on most, besides the CPU
-            cursor.execute("SELECT name, setting, unit FROM pg_settings WHERE name = ANY(%s) ORDER BY name",
-                           [list(SERVER_SETTINGS)])
-            version += " (" + ", ".join(
-                f"{name} {_size(setting, unit)}" for name, setting, unit in cursor.fetchall()) + ")"
+            cursor.execute(
+                "SELECT name, setting, unit FROM pg_settings WHERE name = ANY(%s) ORDER BY name",
+                [list(SERVER_SETTINGS)],
+            )
+            version += (
+                " ("
+                + ", ".join(
+                    f"{name} {_size(setting, unit)}" for name, setting, unit in cursor.fetchall()
+                )
+                + ")"
+            )
     else:
         version = f"SQLite {connection.Database.sqlite_version}"
-    print(f"\n{version}, {pages} resource pages, "
-          f"{len(QUERIES['en'])} queries x {len(LANGUAGES)} languages x {repeat} pass(es); "
-          f"{os.cpu_count()} CPUs, load average before: {load()}")
+    print(
+        f"\n{version}, {pages} resource pages, "
+        f"{len(QUERIES['en'])} queries x {len(LANGUAGES)} languages x {repeat} pass(es); "
+        f"{os.cpu_count()} CPUs, load average before: {load()}"
+    )
     print("milliseconds per search: count + 10 results with snippets [+ facet counts]")
-    print(f"{'scope':7} {'facets':6} {'p50':>7} {'p95':>7} {'max':>7} {'results':>8} {'p95 target':>10}")
+    print(
+        f"{'scope':7} {'facets':6} {'p50':>7} {'p95':>7} {'max':>7} {'results':>8} {'p95 target':>10}"
+    )
     targets = TARGETS.get(connection.vendor, {})
     for scope in ("locale", "all"):
         for with_facets in (False, True):
@@ -255,17 +393,23 @@ def time_queries(repeat=1):
             for run in range(repeat + 1):  # the first pass warms caches and is not counted
                 for language in LANGUAGES:
                     for text_ in QUERIES[language]:
-                        search = Search(SearchQuery(text=text_, scope=scope), locales[language],
-                                        with_facets=with_facets)
+                        search = Search(
+                            SearchQuery(text=text_, scope=scope),
+                            locales[language],
+                            with_facets=with_facets,
+                        )
                         started = time.perf_counter()
                         outcome = search.run()
                         if run:
                             timings.append((time.perf_counter() - started) * 1000)
                             counts.append(outcome.count)
             target = targets.get((scope, with_facets))
-            print(f"{scope:7} {'yes' if with_facets else 'no':6} {percentile(timings, .5):7.1f} "
-                  f"{percentile(timings, .95):7.1f} {max(timings):7.1f} {statistics.median(counts):8.0f} "
-                  f"{f'<= {target}' if target else '-':>10}", flush=True)
+            print(
+                f"{scope:7} {'yes' if with_facets else 'no':6} {percentile(timings, 0.5):7.1f} "
+                f"{percentile(timings, 0.95):7.1f} {max(timings):7.1f} {statistics.median(counts):8.0f} "
+                f"{f'<= {target}' if target else '-':>10}",
+                flush=True,
+            )
     print(f"load average after: {load()}  (results: median matches per query)")
 
 
@@ -281,7 +425,9 @@ def database_exists():
 def create_database():
     if connection.vendor == "postgresql":
         with connection._nodb_cursor() as cursor:
-            cursor.execute(f"CREATE DATABASE {connection.ops.quote_name(connection.settings_dict['NAME'])}")
+            cursor.execute(
+                f"CREATE DATABASE {connection.ops.quote_name(connection.settings_dict['NAME'])}"
+            )
 
 
 def drop_database():
@@ -299,7 +445,9 @@ def drop_database():
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", type=int, default=100_000, help="pages in all (default 100000)")
-    parser.add_argument("--queries-only", action="store_true", help="time queries on a kept database")
+    parser.add_argument(
+        "--queries-only", action="store_true", help="time queries on a kept database"
+    )
     parser.add_argument("--repeat", type=int, default=1, help="measured passes over the queries")
     parser.add_argument("--keep", action="store_true", help="leave the database for --queries-only")
     args = parser.parse_args()
@@ -307,10 +455,14 @@ def main():
         sys.exit("DATABASE_URL must name a PostgreSQL or SQLite database")
     exists = database_exists()
     if args.queries_only and not exists:
-        sys.exit(f"{connection.settings_dict['NAME']} does not exist: run without --queries-only first")
+        sys.exit(
+            f"{connection.settings_dict['NAME']} does not exist: run without --queries-only first"
+        )
     if not args.queries_only and exists:
-        sys.exit(f"{connection.settings_dict['NAME']} exists: give the name of a database to create "
-                 f"(it is dropped at the end), or --queries-only to reuse one kept with --keep")
+        sys.exit(
+            f"{connection.settings_dict['NAME']} exists: give the name of a database to create "
+            f"(it is dropped at the end), or --queries-only to reuse one kept with --keep"
+        )
     try:
         if not args.queries_only:
             create_database()

@@ -106,7 +106,9 @@ def get_main_navigation(context):
         keys = {model: key for key, model in models.items()}
         sections = home_sections(request, home)
         if sections is None:
-            sections = public_pages(Page.objects.filter(under_q(home))).annotate(source_path=source_path())
+            sections = public_pages(Page.objects.filter(under_q(home))).annotate(
+                source_path=source_path()
+            )
         type_ids = {ct.pk for ct in ContentType.objects.get_for_models(*models.values()).values()}
         items = []
         for section in mark(in_source_order(sections), request):
@@ -116,15 +118,27 @@ def get_main_navigation(context):
             children = []
             if key == "areas":
                 children = [
-                    {"key": "", "page": area, "title": area.title, "url": listed_url(area, request),
-                     "current": _state(current, area), "children": []}
-                    for area in public_areas(section, request) if area.depth == section.depth + 1
+                    {
+                        "key": "",
+                        "page": area,
+                        "title": area.title,
+                        "url": listed_url(area, request),
+                        "current": _state(current, area),
+                        "children": [],
+                    }
+                    for area in public_areas(section, request)
+                    if area.depth == section.depth + 1
                 ]
-            items.append({
-                "key": key, "page": section, "title": section.title,
-                "url": listed_url(section, request), "current": _state(current, section),
-                "children": children,
-            })
+            items.append(
+                {
+                    "key": key,
+                    "page": section,
+                    "title": section.title,
+                    "url": listed_url(section, request),
+                    "current": _state(current, section),
+                    "children": children,
+                }
+            )
         return items
 
     cache_key = ("nav", home.pk, getattr(current, "pk", None))
@@ -159,7 +173,9 @@ def get_breadcrumbs(context, page=None):
         return []
     chain = route_chain(_request(context))
     if chain and chain[-1].pk == page.pk:  # ancestors already read by the fast route
-        return [ancestor for ancestor in chain[:-1] if ancestor.depth > home_depth and ancestor.live]
+        return [
+            ancestor for ancestor in chain[:-1] if ancestor.depth > home_depth and ancestor.live
+        ]
     return list(page.get_ancestors().filter(depth__gt=home_depth).live())
 
 
@@ -225,7 +241,9 @@ def elided_page_range(page_obj, on_each_side=1):
     """Page numbers for pagination links, with the paginator's ellipsis for gaps."""
     if page_obj is None:
         return []
-    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=on_each_side, on_ends=1)
+    return page_obj.paginator.get_elided_page_range(
+        page_obj.number, on_each_side=on_each_side, on_ends=1
+    )
 
 
 @register.filter(name="localized_all")

@@ -129,9 +129,14 @@ class DueTestCase(EditorialTestCase):
         # No content owner: its creator hears about it.
         cls.unowned = cls.set_review(cls.t.kit, days_ago(3), owner=reviewer)
         # Drafts are not visitors' business.
-        cls.draft = f.LessonPageFactory(parent=cls.t.module, title="Unpublished lesson",
-                                        slug="unpublished", live=False, review_by=days_ago(50),
-                                        content_owner=specialist)
+        cls.draft = f.LessonPageFactory(
+            parent=cls.t.module,
+            title="Unpublished lesson",
+            slug="unpublished",
+            live=False,
+            review_by=days_ago(50),
+            content_owner=specialist,
+        )
 
     @staticmethod
     def set_review(page, review_by, **fields):
@@ -158,8 +163,10 @@ class TestDashboard(DueTestCase):
         self.login("specialist")
         html = self.client.get(reverse("wagtailadmin_home")).content.decode()
         assert reverse("editorial:mark_reviewed", args=(self.overdue.pk,)) in html
-        response = self.client.post(reverse("editorial:mark_reviewed", args=(self.overdue.pk,)),
-                                    {"next": reverse("wagtailadmin_home")})
+        response = self.client.post(
+            reverse("editorial:mark_reviewed", args=(self.overdue.pk,)),
+            {"next": reverse("wagtailadmin_home")},
+        )
         assert response.url == reverse("wagtailadmin_home")
         html = self.client.get(reverse("wagtailadmin_home")).content.decode()
         assert "Overdue by 10 days" not in html
@@ -180,8 +187,11 @@ class TestReport(DueTestCase):
         self.login("reviewer")
         response = self.client.get(self.url)
         assert response.status_code == 200
-        assert self.titles(response) == {self.overdue.title, self.due_today.title,
-                                         self.unowned.title}
+        assert self.titles(response) == {
+            self.overdue.title,
+            self.due_today.title,
+            self.unowned.title,
+        }
         rows = {page.title: page for page in response.context["object_list"]}
         overdue = rows[self.overdue.title]
         assert overdue.owner_name == "Specialist"
@@ -214,21 +224,31 @@ class TestReport(DueTestCase):
         response = self.client.get(self.url, {"export": "csv"})
         assert response.status_code == 200
         rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
-        assert {row["Title"] for row in rows} == {self.overdue.title, self.due_today.title,
-                                                  self.unowned.title}
+        assert {row["Title"] for row in rows} == {
+            self.overdue.title,
+            self.due_today.title,
+            self.unowned.title,
+        }
         assert {row["Days overdue"] for row in rows if row["Title"] == self.overdue.title} == {"10"}
 
         response = self.client.get(self.url, {"export": "xlsx"})
         assert response.status_code == 200
         sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
         assert [cell.value for cell in sheet[1]] == [
-            "Title", "Area", "Language", "Owner", "Review by", "Days overdue"]
+            "Title",
+            "Area",
+            "Language",
+            "Owner",
+            "Review by",
+            "Days overdue",
+        ]
         assert sheet.max_row == 4
 
     def test_filtering_without_reloading_uses_the_results_view(self):
         self.login("specialist")
-        response = self.client.get(reverse("editorial:due_for_review_results"),
-                                   {"owner": self.users["specialist"].pk})
+        response = self.client.get(
+            reverse("editorial:due_for_review_results"), {"owner": self.users["specialist"].pk}
+        )
         assert response.status_code == 200
         assert self.overdue.title in response.content.decode()
         assert self.due_today.title not in response.content.decode()

@@ -44,10 +44,13 @@ class Actions:
     """Each action performs one request and returns (response, whether the data changed)."""
 
     def do_create(self):
-        url = reverse("wagtailadmin_pages:add",
-                      args=("content_areas", "contentareapage", self.t.areas_index.pk))
-        response = self.client.post(url, form_data(ContentAreaPage, title="Street children",
-                                                   slug="street-children"))
+        url = reverse(
+            "wagtailadmin_pages:add",
+            args=("content_areas", "contentareapage", self.t.areas_index.pk),
+        )
+        response = self.client.post(
+            url, form_data(ContentAreaPage, title="Street children", slug="street-children")
+        )
         return response, ContentAreaPage.objects.filter(slug="street-children").exists()
 
     def do_edit(self):
@@ -60,8 +63,9 @@ class Actions:
         return response, WorkflowState.objects.filter(object_id=str(self.page.pk)).exists()
 
     def do_publish(self):
-        response = self.edit(self.page, title="Family tracing, published",
-                             **{"action-publish": "Publish"})
+        response = self.edit(
+            self.page, title="Family tracing, published", **{"action-publish": "Publish"}
+        )
         return response, self.reload(self.page).title == "Family tracing, published"
 
     def do_unpublish(self):
@@ -95,8 +99,10 @@ class Actions:
         return response, self.page.get_translations().filter(locale=french).exists()
 
     def do_edit_taxonomy(self):
-        response = self.client.post(reverse("wagtailsnippets_taxonomy_topic:add"),
-                                    {"name": "Child labour", "slug": "child-labour"})
+        response = self.client.post(
+            reverse("wagtailsnippets_taxonomy_topic:add"),
+            {"name": "Child labour", "slug": "child-labour"},
+        )
         return response, Topic.objects.filter(slug="child-labour").exists()
 
 
@@ -125,6 +131,7 @@ class TestPermissionMatrix(Actions, EditorialTestCase):
 def _cell(action, role):
     def test(self):
         self.check(action, role)
+
     test.__doc__ = f"{role}: {action} is {'allowed' if role in ALLOWED[action] else 'refused'}"
     return test
 
@@ -158,10 +165,16 @@ class TestSpecialistLimits(Actions, EditorialTestCase):
 
     def test_publish_posted_to_the_create_view_creates_nothing(self):
         self.login("specialist")
-        url = reverse("wagtailadmin_pages:add",
-                      args=("content_areas", "contentareapage", self.t.areas_index.pk))
-        response = self.client.post(url, form_data(ContentAreaPage, title="Sneaky", slug="sneaky",
-                                                   **{"action-publish": "Publish"}))
+        url = reverse(
+            "wagtailadmin_pages:add",
+            args=("content_areas", "contentareapage", self.t.areas_index.pk),
+        )
+        response = self.client.post(
+            url,
+            form_data(
+                ContentAreaPage, title="Sneaky", slug="sneaky", **{"action-publish": "Publish"}
+            ),
+        )
         assert_refused(response)
         assert not ContentAreaPage.objects.filter(slug="sneaky").exists()
 
@@ -171,8 +184,11 @@ class TestSpecialistLimits(Actions, EditorialTestCase):
         revisions = self.page.revisions.count()
         for action in ("action-cancel-workflow", "action-restart-workflow"):
             assert_refused(self.edit(self.page, **{action: "yes"}))
-        assert_refused(self.edit(self.page, **{"action-workflow-action": "true",
-                                               "workflow-action-name": "approve"}))
+        assert_refused(
+            self.edit(
+                self.page, **{"action-workflow-action": "true", "workflow-action-name": "approve"}
+            )
+        )
         assert_refused(self.act(self.page, "approve"))
         state = WorkflowState.objects.get(object_id=str(self.page.pk))
         assert state.status == WorkflowState.STATUS_IN_PROGRESS

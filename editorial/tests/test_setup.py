@@ -39,13 +39,20 @@ def snapshot():
 class TestSetup(EditorialTestCase):
     def test_creates_the_named_roles_and_workflows(self):
         names = set(Group.objects.values_list("name", flat=True))
-        assert {"Technical specialists", "Reviewers", "Translators", "Site administrators",
-                "Peer reviewers"} <= names
+        assert {
+            "Technical specialists",
+            "Reviewers",
+            "Translators",
+            "Site administrators",
+            "Peer reviewers",
+        } <= names
         review = Workflow.objects.get(name="Review and approval")
-        assert [t.specific for t in review.tasks] == [GroupApprovalTask.objects.get(
-            name=roles.REVIEW_TASK)]
+        assert [t.specific for t in review.tasks] == [
+            GroupApprovalTask.objects.get(name=roles.REVIEW_TASK)
+        ]
         assert list(review.tasks.first().specific.groups.values_list("name", flat=True)) == [
-            "Reviewers"]
+            "Reviewers"
+        ]
         peer = Workflow.objects.get(name="Peer review and approval")
         assert [t.name for t in peer.tasks] == [roles.PEER_REVIEW_TASK, roles.REVIEW_TASK]
         assert WorkflowPage.objects.get(page=Page.get_first_root_node()).workflow == review
@@ -71,7 +78,8 @@ class TestSetup(EditorialTestCase):
 
     def test_warns_when_the_root_has_another_workflow(self):
         WorkflowPage.objects.filter(page=Page.get_first_root_node()).update(
-            workflow=Workflow.objects.create(name="Board approval"))
+            workflow=Workflow.objects.create(name="Board approval")
+        )
         err = io.StringIO()
         call_command("setup_editorial", stdout=io.StringIO(), stderr=err)
         assert "Board approval" in err.getvalue()
@@ -88,7 +96,8 @@ class TestSetup(EditorialTestCase):
     def test_peer_review_applies_to_case_studies_and_kits(self):
         task = PeerReviewTask.objects.get(name=roles.PEER_REVIEW_TASK)
         assert task.applies_to(self.t.case_study) and task.applies_to(
-            Page.objects.get(pk=self.t.kit.pk))
+            Page.objects.get(pk=self.t.kit.pk)
+        )
         assert not task.applies_to(self.t.resource)
         assert ContentType.objects.get_for_model(ResourceKitPage) in task.page_types.all()
 
@@ -106,7 +115,8 @@ class TestSiteAdministrators(EditorialTestCase):
         """Whether the page opens, rather than ending on the dashboard with a refusal."""
         response = self.client.get(url, follow=True)
         return response.status_code == 200 and response.request["PATH_INFO"] != reverse(
-            "wagtailadmin_home")
+            "wagtailadmin_home"
+        )
 
     def test_manage_settings_users_taxonomy_and_workflows(self):
         self.login("siteadmin")

@@ -19,8 +19,13 @@ class TranslationTestCase(EditorialTestCase):
         super().setUpTestData()
         cls.fr = Locale.objects.create(language_code="fr")
         admin = cls.users["admin"]
-        for page in (cls.t.home, cls.t.areas_index, cls.t.library, cls.t.case_index,
-                     cls.t.learning_index):
+        for page in (
+            cls.t.home,
+            cls.t.areas_index,
+            cls.t.library,
+            cls.t.case_index,
+            cls.t.learning_index,
+        ):
             translate_object(page, [cls.fr], user=admin)
             page.get_translation(cls.fr).save_revision(user=admin).publish(user=admin)
 
@@ -32,18 +37,20 @@ class TranslationTestCase(EditorialTestCase):
         with self.captureOnCommitCallbacks(execute=True):
             response = self.client.post(
                 reverse("wagtail_localize:submit_page_translation", args=(page.pk,)),
-                {"locales": [self.fr.pk]})
+                {"locales": [self.fr.pk]},
+            )
         assert response.status_code == 302
         return self.french(page)
 
     def translate_title(self, page, title):
-        translation = Translation.objects.get(source__object_id=page.translation_key,
-                                              target_locale=self.fr)
+        translation = Translation.objects.get(
+            source__object_id=page.translation_key, target_locale=self.fr
+        )
         segment = StringSegment.objects.get(source=translation.source, context__path="title")
-        url = reverse("wagtail_localize:edit_string_translation",
-                      args=(translation.pk, segment.pk))
-        response = self.client.put(url, encode_multipart(BOUNDARY, {"value": title}),
-                                   content_type=MULTIPART_CONTENT)
+        url = reverse("wagtail_localize:edit_string_translation", args=(translation.pk, segment.pk))
+        response = self.client.put(
+            url, encode_multipart(BOUNDARY, {"value": title}), content_type=MULTIPART_CONTENT
+        )
         assert response.status_code in (200, 201), response.content
 
     def submit_translation(self, page):
@@ -110,16 +117,19 @@ class TestTranslationReview(TranslationTestCase):
         assert reverse("wagtailadmin_pages:edit", args=(self.page.pk,)) not in html
 
         french = self.translate(self.page)
-        explorer = self.client.get(reverse("wagtailadmin_explore",
-                                           args=(self.french(self.t.areas_index).pk,)))
+        explorer = self.client.get(
+            reverse("wagtailadmin_explore", args=(self.french(self.t.areas_index).pk,))
+        )
         assert reverse("editorial:submit_translation", args=(french.pk,)) in (
-            explorer.content.decode())
+            explorer.content.decode()
+        )
 
     def test_translator_cannot_publish_from_the_translation_editor(self):
         self.login("translator")
         french = self.translate(self.page)
-        response = self.client.post(reverse("wagtailadmin_pages:edit", args=(french.pk,)),
-                                    {"action": "publish"})
+        response = self.client.post(
+            reverse("wagtailadmin_pages:edit", args=(french.pk,)), {"action": "publish"}
+        )
         assert response.status_code in (302, 403)
         assert response.status_code == 403 or response.url == reverse("wagtailadmin_home")
         assert not self.reload(french).live
@@ -127,8 +137,9 @@ class TestTranslationReview(TranslationTestCase):
     def test_translator_cannot_publish_by_syncing_translations(self):
         self.login("translator")
         french = self.translate(self.page)
-        translation = Translation.objects.get(source__object_id=self.page.translation_key,
-                                              target_locale=self.fr)
+        translation = Translation.objects.get(
+            source__object_id=self.page.translation_key, target_locale=self.fr
+        )
         url = reverse("wagtail_localize:update_translations", args=(translation.source_id,))
         with self.captureOnCommitCallbacks(execute=True):
             response = self.client.post(url, {"publish_translations": "on"})
@@ -153,21 +164,32 @@ class TestTranslationReview(TranslationTestCase):
 
 class TestEveryLocaleIsCovered(TranslationTestCase):
     def permissions(self, page, group_name):
-        return set(GroupPagePermission.objects.filter(page=page, group__name=group_name)
-                   .values_list("permission__codename", flat=True))
+        return set(
+            GroupPagePermission.objects.filter(page=page, group__name=group_name).values_list(
+                "permission__codename", flat=True
+            )
+        )
 
     def test_translated_sections_carry_the_roles_and_workflows(self):
-        for section in (self.t.areas_index, self.t.library, self.t.case_index,
-                        self.t.learning_index):
+        for section in (
+            self.t.areas_index,
+            self.t.library,
+            self.t.case_index,
+            self.t.learning_index,
+        ):
             french = self.french(section)
             assert self.permissions(french, roles.SPECIALISTS) == {"add_page", "change_page"}
             assert self.permissions(french, roles.REVIEWERS) == {
-                "add_page", "change_page", "publish_page"}
+                "add_page",
+                "change_page",
+                "publish_page",
+            }
         for section in (self.t.library, self.t.case_index):
             assert self.french(section).get_workflow().name == roles.PEER_REVIEW_WORKFLOW
         assert self.french(self.t.areas_index).get_workflow().name == roles.REVIEW_WORKFLOW
-        assert {"add_page", "change_page"} <= self.permissions(self.french(self.t.home),
-                                                               roles.TRANSLATORS)
+        assert {"add_page", "change_page"} <= self.permissions(
+            self.french(self.t.home), roles.TRANSLATORS
+        )
         assert self.permissions(self.t.home, roles.TRANSLATORS) == {"lock_page"}
 
     def test_a_locale_added_later_is_reviewed_too(self):
@@ -191,8 +213,10 @@ class TestEveryLocaleIsCovered(TranslationTestCase):
         assert self.permissions(french, group.name) == {"add_page", "change_page"}
 
         self.client.force_login(specialist)
-        assert self.edit(self.page, title="Family tracing, by the area's specialist"
-                         ).status_code == 302
+        assert (
+            self.edit(self.page, title="Family tracing, by the area's specialist").status_code
+            == 302
+        )
         other_area = self.t.area
         response = self.client.get(reverse("wagtailadmin_pages:edit", args=(other_area.pk,)))
         assert response.status_code == 302 and response.url == reverse("wagtailadmin_home")

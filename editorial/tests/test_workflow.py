@@ -51,10 +51,13 @@ class TestSubmitAndApprove(EditorialTestCase):
         self.login("reviewer")
         self.act(self.page, "approve")
         entries = PageLogEntry.objects.filter(page=self.page).order_by("timestamp", "pk")
-        actions = [(e.action, e.user.username) for e in entries
-                   if e.action.startswith("wagtail.workflow")]
-        assert actions == [("wagtail.workflow.start", "specialist"),
-                           ("wagtail.workflow.approve", "reviewer")]
+        actions = [
+            (e.action, e.user.username) for e in entries if e.action.startswith("wagtail.workflow")
+        ]
+        assert actions == [
+            ("wagtail.workflow.start", "specialist"),
+            ("wagtail.workflow.approve", "reviewer"),
+        ]
         assert all(e.timestamp for e in entries)
 
         self.login("admin")
@@ -70,12 +73,20 @@ class TestComments(EditorialTestCase):
         self.login("specialist")
         self.submit(self.page, title="Family tracing, new")
         self.login("reviewer")
-        response = self.edit(self.page, title="Family tracing, new", **{
-            "comments-TOTAL_FORMS": 1, "comments-0-contentpath": "title",
-            "comments-0-text": "Is 'tracing' the term the network uses?",
-            "comments-0-position": "", "comments-0-replies-TOTAL_FORMS": 0,
-            "comments-0-replies-INITIAL_FORMS": 0, "comments-0-replies-MIN_NUM_FORMS": 0,
-            "comments-0-replies-MAX_NUM_FORMS": 1000})
+        response = self.edit(
+            self.page,
+            title="Family tracing, new",
+            **{
+                "comments-TOTAL_FORMS": 1,
+                "comments-0-contentpath": "title",
+                "comments-0-text": "Is 'tracing' the term the network uses?",
+                "comments-0-position": "",
+                "comments-0-replies-TOTAL_FORMS": 0,
+                "comments-0-replies-INITIAL_FORMS": 0,
+                "comments-0-replies-MIN_NUM_FORMS": 0,
+                "comments-0-replies-MAX_NUM_FORMS": 1000,
+            },
+        )
         assert response.status_code == 302
         [comment] = Comment.objects.filter(page=self.page)
         assert comment.user == self.users["reviewer"] and comment.contentpath == "title"
@@ -101,8 +112,9 @@ class TestReject(EditorialTestCase):
         [message] = [m for m in mail.outbox if m.to == ["specialist@example.org"]]
         assert "rejected" in message.subject
         assert "Please cite the 2023 survey." in message.body
-        assert PageLogEntry.objects.filter(page=page, action="wagtail.workflow.reject",
-                                           user=self.users["reviewer"]).exists()
+        assert PageLogEntry.objects.filter(
+            page=page, action="wagtail.workflow.reject", user=self.users["reviewer"]
+        ).exists()
 
     def test_resubmitting_after_changes_resumes_the_same_workflow(self):
         self.login("specialist")
@@ -111,8 +123,9 @@ class TestReject(EditorialTestCase):
         self.act(self.page, "reject", comment="Not yet.")
         self.login("specialist")
         self.submit(self.page, title="Second try")
-        state = WorkflowState.objects.get(object_id=str(self.page.pk),
-                                          status=WorkflowState.STATUS_IN_PROGRESS)
+        state = WorkflowState.objects.get(
+            object_id=str(self.page.pk), status=WorkflowState.STATUS_IN_PROGRESS
+        )
         assert state.current_task_state.revision.as_object().title == "Second try"
 
 
@@ -131,8 +144,12 @@ class TestPeerReview(EditorialTestCase):
 
         # The peer reviewer sees the draft but cannot change it.
         self.login("peer")
-        preview = self.client.get(reverse("wagtailadmin_pages:workflow_preview",
-                                          args=(case.pk, state.current_task_state.task_id)))
+        preview = self.client.get(
+            reverse(
+                "wagtailadmin_pages:workflow_preview",
+                args=(case.pk, state.current_task_state.task_id),
+            )
+        )
         assert preview.status_code == 200
         assert b"A free course for carers (updated)" in preview.content
         edit = self.edit(case, title="Peer's own title")
@@ -150,10 +167,15 @@ class TestPeerReview(EditorialTestCase):
         self.act(case, "approve")
         case = self.reload(case)
         assert case.live and case.title == "A free course for carers (updated)"
-        statuses = list(self.task_states(case).order_by("started_at", "pk")
-                        .values_list("task__name", "status", "finished_by__username"))
-        assert statuses == [(roles.PEER_REVIEW_TASK, "approved", "peer"),
-                            (roles.REVIEW_TASK, "approved", "reviewer")]
+        statuses = list(
+            self.task_states(case)
+            .order_by("started_at", "pk")
+            .values_list("task__name", "status", "finished_by__username")
+        )
+        assert statuses == [
+            (roles.PEER_REVIEW_TASK, "approved", "peer"),
+            (roles.REVIEW_TASK, "approved", "reviewer"),
+        ]
 
     def test_ordinary_resource_in_the_library_skips_peer_review(self):
         self.login("specialist")
@@ -200,9 +222,11 @@ class TestBadWorkflowInput(EditorialTestCase):
         assert Revision.objects.filter(object_id=str(page.pk)).count() == revisions
 
         # Approving in the editor, where the latest version is shown, still works.
-        response = self.edit(self.page, title="Changed after submission",
-                             **{"action-workflow-action": "true",
-                                "workflow-action-name": "approve"})
+        response = self.edit(
+            self.page,
+            title="Changed after submission",
+            **{"action-workflow-action": "true", "workflow-action-name": "approve"},
+        )
         assert response.status_code == 302
         assert self.reload(self.page).live
         assert self.reload(self.page).title == "Changed after submission"
@@ -240,8 +264,9 @@ class TestBadWorkflowInput(EditorialTestCase):
         state = self.task_state(self.page)
         self.login("reviewer")
         self.act(self.page, "approve")
-        response = self.act(self.page, "approve", task_state=state,
-                            headers={"x-requested-with": "XMLHttpRequest"})
+        response = self.act(
+            self.page, "approve", task_state=state, headers={"x-requested-with": "XMLHttpRequest"}
+        )
         assert response.status_code == 200
         assert response.json()["step"] == "success"
 
@@ -250,8 +275,9 @@ class TestScheduledPublishing(EditorialTestCase):
     def test_approved_page_with_a_go_live_date_is_published_by_the_scheduler(self):
         go_live = timezone.now() + datetime.timedelta(days=2)
         self.login("specialist")
-        self.submit(self.page, title="Published on Monday",
-                    go_live_at=go_live.strftime("%Y-%m-%d %H:%M"))
+        self.submit(
+            self.page, title="Published on Monday", go_live_at=go_live.strftime("%Y-%m-%d %H:%M")
+        )
         self.login("reviewer")
         self.act(self.page, "approve")
         page = self.reload(self.page)

@@ -117,8 +117,12 @@ class Loader:
             image = Image.objects.filter(title=spec["title"]).first()
             if image is None:
                 data = files.listing_image_bytes(spec["palette"], spec["pattern"], seed=key)
-                image = Image(title=spec["title"], description=spec["description"], credit=media.IMAGE_CREDIT,
-                              collection=collection)
+                image = Image(
+                    title=spec["title"],
+                    description=spec["description"],
+                    credit=media.IMAGE_CREDIT,
+                    collection=collection,
+                )
                 image.file = ImageFile(ContentFile(data), name=f"{key}.png")
                 image.save()
                 self.created["image"] += 1
@@ -130,13 +134,22 @@ class Loader:
             if Person.objects.filter(locale=self.en, name=spec["name"]).exists():
                 continue
             initials = "".join(word[0] for word in spec["name"].split()[:2])
-            photo = Image(title=f"Portrait badge: {spec['name']}", credit=media.IMAGE_CREDIT,
-                          description=f"Initials {initials} on a coloured circle", collection=collection)
-            photo.file = ImageFile(ContentFile(files.avatar_bytes(initials, spec["palette"])),
-                                   name=f"person-{slugify(spec['name'])}.png")
+            photo = Image(
+                title=f"Portrait badge: {spec['name']}",
+                credit=media.IMAGE_CREDIT,
+                description=f"Initials {initials} on a coloured circle",
+                collection=collection,
+            )
+            photo.file = ImageFile(
+                ContentFile(files.avatar_bytes(initials, spec["palette"])),
+                name=f"person-{slugify(spec['name'])}.png",
+            )
             photo.save()
-            person = Person(locale=self.en, photo=photo,
-                            **{k: str(v) for k, v in spec.items() if k != "palette"})
+            person = Person(
+                locale=self.en,
+                photo=photo,
+                **{k: str(v) for k, v in spec.items() if k != "palette"},
+            )
             person.save()
             self.created["image"] += 1
             self.created["person"] += 1
@@ -170,13 +183,20 @@ class Loader:
             if block_type == "heading":
                 heading = say(value)
             elif block_type == "paragraph":
-                lines = [line for line in plain_paragraphs(*[say(p) for p in value]) if line.strip("- ")]
+                lines = [
+                    line for line in plain_paragraphs(*[say(p) for p in value]) if line.strip("- ")
+                ]
                 if heading and lines:
                     sections.append((heading, lines))
                     heading = None
-        meta = [f"{say(files.PDF_PUBLISHER)} {organisation.name}, {spec['year']}", LANGUAGE_NAMES[language]]
+        meta = [
+            f"{say(files.PDF_PUBLISHER)} {organisation.name}, {spec['year']}",
+            LANGUAGE_NAMES[language],
+        ]
         citation = spec.get("citation", "") if language == "en" else ""
-        return files.pdf_bytes(language, say(spec["title"]), meta, say(spec["summary"]), sections, citation)
+        return files.pdf_bytes(
+            language, say(spec["title"]), meta, say(spec["summary"]), sections, citation
+        )
 
     # Pages -------------------------------------------------------------------------------
 
@@ -185,7 +205,9 @@ class Loader:
         home_model = apps.get_model(site.HOME["type"])
         home = home_model.objects.filter(locale=self.en, depth=2).first()
         welcome = Page.objects.filter(
-            depth=2, content_type=ContentType.objects.get_for_model(Page), title__startswith=WELCOME_TITLE,
+            depth=2,
+            content_type=ContentType.objects.get_for_model(Page),
+            title__startswith=WELCOME_TITLE,
         ).first()
         if welcome is not None:
             # Free the slug "home" for the real home page; the welcome page is deleted below.
@@ -194,8 +216,12 @@ class Loader:
             home = self.create_page(Page.get_first_root_node(), site.HOME)
         site_record = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
         if site_record is None:
-            Site.objects.create(hostname="localhost", root_page=home, is_default_site=True,
-                                site_name=settings.WAGTAIL_SITE_NAME)
+            Site.objects.create(
+                hostname="localhost",
+                root_page=home,
+                is_default_site=True,
+                site_name=settings.WAGTAIL_SITE_NAME,
+            )
             self.created["site"] += 1
         elif site_record.root_page_id != home.pk:
             site_record.root_page = home
@@ -222,7 +248,9 @@ class Loader:
         reviewed_days_ago = fields.pop("reviewed_days_ago", None)
         page = model(owner=self.author, locale=self.en)
         self.assign(page, fields)
-        for name, value in self.editorial_fields(model, parent.depth + 1, reviewed_days_ago).items():
+        for name, value in self.editorial_fields(
+            model, parent.depth + 1, reviewed_days_ago
+        ).items():
             setattr(page, name, value)
         parent.add_child(instance=page)
         page.save_revision(user=self.author, log_action=True).publish(user=self.author)
@@ -248,8 +276,9 @@ class Loader:
             return values
         reviewed_on = timezone.localdate() - datetime.timedelta(days=reviewed_days_ago)
         if "last_reviewed_at" in names:
-            values["last_reviewed_at"] = datetime.datetime.combine(reviewed_on, datetime.time(10),
-                                                                   tzinfo=datetime.UTC)
+            values["last_reviewed_at"] = datetime.datetime.combine(
+                reviewed_on, datetime.time(10), tzinfo=datetime.UTC
+            )
             values["last_reviewed_by"] = self.users["reviewer"]
             values["review_by"] = reviewed_on + REVIEW_INTERVAL
         elif "last_reviewed" in names:
@@ -328,8 +357,11 @@ class Loader:
     def child(self, model, item):
         """An inline object: `item` is a dict of its fields, or the key its one link points at."""
         if not isinstance(item, dict):
-            link = next(f for f in model._meta.get_fields()
-                        if f.many_to_one and f.name != "page" and f.concrete)
+            link = next(
+                f
+                for f in model._meta.get_fields()
+                if f.many_to_one and f.name != "page" and f.concrete
+            )
             item = {link.name: item}
         instance = model()
         self.assign(instance, item)
@@ -366,7 +398,9 @@ class Loader:
         if name == "document":
             return self.documents[value].pk
         if name == "resource":
-            return apps.get_model("resources.ResourcePage").objects.get(locale=self.en, slug=value).pk
+            return (
+                apps.get_model("resources.ResourcePage").objects.get(locale=self.en, slug=value).pk
+            )
         if isinstance(value, list | tuple):
             if value and isinstance(value[0], dict):
                 return [self.block_value(name, item) for item in value]

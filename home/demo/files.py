@@ -17,10 +17,22 @@ from .text import T, in_language
 PDF_LANGUAGES = ("en", "fr", "es")
 
 # Characters outside Latin-1 that the texts use, and what the core fonts print instead.
-_LATIN1_FOLDS = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
-    "\u2026": "...", "\u0153": "oe", "\u0152": "OE", "\u2022": "-", "\u00a0": " ", "\u202f": " ",
-})
+_LATIN1_FOLDS = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2026": "...",
+        "\u0153": "oe",
+        "\u0152": "OE",
+        "\u2022": "-",
+        "\u00a0": " ",
+        "\u202f": " ",
+    }
+)
 
 PDF_FOOTER = T(
     "Demonstration document generated for the Child Protection Knowledge Portal.",
@@ -113,7 +125,10 @@ def _gradient(size, top, bottom):
     draw = ImageDraw.Draw(image)
     for y in range(height):
         mix = y / max(height - 1, 1)
-        draw.line([(0, y), (width, y)], fill=tuple(round(a + (b - a) * mix) for a, b in zip(top, bottom, strict=True)))
+        draw.line(
+            [(0, y), (width, y)],
+            fill=tuple(round(a + (b - a) * mix) for a, b in zip(top, bottom, strict=True)),
+        )
     return image
 
 
@@ -129,7 +144,10 @@ def listing_image_bytes(palette, pattern, seed, size=(1200, 675)):
         for i in range(7):
             y0, amplitude = height * (0.3 + i * 0.1), rng.randint(15, 45)
             period, phase = rng.uniform(160, 320), rng.uniform(0, math.tau)
-            points = [(x, y0 + amplitude * math.sin(x / period + phase)) for x in range(-20, width + 40, 20)]
+            points = [
+                (x, y0 + amplitude * math.sin(x / period + phase))
+                for x in range(-20, width + 40, 20)
+            ]
             draw.line(points, fill=colours[i % 3], width=rng.randint(26, 60), joint="curve")
     elif pattern == "circles":
         for i in range(9):

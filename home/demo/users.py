@@ -29,7 +29,9 @@ def demo_password(username):
 
 
 def ensure_groups():
-    access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    access_admin = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
     created = 0
     for name in dict.fromkeys(group for *_, group in USERS if group):
         group, was_created = Group.objects.get_or_create(name=name)
@@ -46,7 +48,11 @@ def ensure_users():
         user = User.objects.filter(username=username).first()
         if user is None:
             password = demo_password(username) if settings.DEBUG else secrets.token_urlsafe(24)
-            fields = {"email": f"{username}@{EMAIL_DOMAIN}", "first_name": first_name, "last_name": last_name}
+            fields = {
+                "email": f"{username}@{EMAIL_DOMAIN}",
+                "first_name": first_name,
+                "last_name": last_name,
+            }
             if group is None:
                 user = User.objects.create_superuser(username, password=password, **fields)
             else:
@@ -69,6 +75,8 @@ def login_lines(users):
     for username, *_, group in USERS:
         user = users[username]
         password = demo_password(username)
-        shown = password if user.check_password(password) else "(changed; use manage.py changepassword)"
+        shown = (
+            password if user.check_password(password) else "(changed; use manage.py changepassword)"
+        )
         lines.append(f"  {username:<11} {shown:<22} {group or 'superuser'}")
     return lines

@@ -7,8 +7,18 @@ from tests.tree import build_site
 
 LANGUAGES = ("fr", "es", "ar")
 # One page of each type, translated into every language; the sub-area stays English only.
-TRANSLATED = ["home", "areas_index", "area", "library", "resource", "kit", "case_index",
-              "case_study", "learning_index", "module"]
+TRANSLATED = [
+    "home",
+    "areas_index",
+    "area",
+    "library",
+    "resource",
+    "kit",
+    "case_index",
+    "case_study",
+    "learning_index",
+    "module",
+]
 
 
 def publish(page):
@@ -27,5 +37,6 @@ class MultilingualTestCase(TestCase):
         for code, locale in cls.locales.items():
             cls.pages[code] = {
                 name: publish(getattr(t, name).specific.copy_for_translation(locale))
-                for name in TRANSLATED}
+                for name in TRANSLATED
+            }
             cls.pages[code]["lesson"] = publish(t.lessons[0].specific.copy_for_translation(locale))

@@ -44,8 +44,11 @@ def test_compile_translations_writes_mo_files(tmp_path, settings):
 
 
 def test_interface_strings_are_translated_at_runtime():
-    expected = {"fr": "Aller au contenu principal", "es": "Ir al contenido principal",
-                "ar": "انتقل إلى المحتوى الرئيسي"}
+    expected = {
+        "fr": "Aller au contenu principal",
+        "es": "Ir al contenido principal",
+        "ar": "انتقل إلى المحتوى الرئيسي",
+    }
     for code, text in expected.items():
         with translation.override(code):
             assert translation.gettext("Skip to main content") == text
@@ -59,12 +62,22 @@ def test_machine_translator_is_optional_and_read_from_the_environment():
     deepl = machine_translator_from_env({"MACHINE_TRANSLATOR": "deepl", "DEEPL_AUTH_KEY": "k:fx"})
     assert deepl["CLASS"].endswith("DeepLTranslator") and deepl["OPTIONS"]["AUTH_KEY"] == "k:fx"
     libre = machine_translator_from_env(
-        {"MACHINE_TRANSLATOR": "libretranslate", "LIBRETRANSLATE_URL": "https://lt.example.org"})
+        {"MACHINE_TRANSLATOR": "libretranslate", "LIBRETRANSLATE_URL": "https://lt.example.org"}
+    )
     assert libre["CLASS"].endswith("LibreTranslator")
 
 
-MAKEMESSAGES_IGNORES = [".venv", "node_modules", "tests", "*/tests/*", "bench", "docs", "media",
-                        "staticfiles", "screenshots"]
+MAKEMESSAGES_IGNORES = [
+    ".venv",
+    "node_modules",
+    "tests",
+    "*/tests/*",
+    "bench",
+    "docs",
+    "media",
+    "staticfiles",
+    "screenshots",
+]
 
 
 def test_every_marked_string_is_in_the_catalogues(tmp_path):
@@ -82,15 +95,46 @@ def test_every_marked_string_is_in_the_catalogues(tmp_path):
         pytest.skip(reason)
     root = Path(settings.BASE_DIR)
     copy = tmp_path / "tree"
-    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(
-        ".venv", ".git", "node_modules", "media", "staticfiles", "screenshots", "*.mo", "*.pyc",
-        "__pycache__", "db.sqlite3*"))
-    command = [sys.executable, "manage.py", "makemessages", "-l", "fr", "-l", "es", "-l", "ar",
-               "--no-obsolete", "--no-location"]
+    shutil.copytree(
+        root,
+        copy,
+        ignore=shutil.ignore_patterns(
+            ".venv",
+            ".git",
+            "node_modules",
+            "media",
+            "staticfiles",
+            "screenshots",
+            "*.mo",
+            "*.pyc",
+            "__pycache__",
+            "db.sqlite3*",
+        ),
+    )
+    command = [
+        sys.executable,
+        "manage.py",
+        "makemessages",
+        "-l",
+        "fr",
+        "-l",
+        "es",
+        "-l",
+        "ar",
+        "--no-obsolete",
+        "--no-location",
+    ]
     command += [f"--ignore={pattern}" for pattern in MAKEMESSAGES_IGNORES]
-    subprocess.run(command, cwd=copy, check=True, capture_output=True,
-                   env={**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test"})
+    subprocess.run(
+        command,
+        cwd=copy,
+        check=True,
+        capture_output=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test"},
+    )
     for code in ("fr", "es", "ar"):
         extracted = polib.pofile(str(copy / "locale" / code / "LC_MESSAGES" / "django.po"))
-        missing = [entry.msgid for entry in extracted.untranslated_entries() + extracted.fuzzy_entries()]
+        missing = [
+            entry.msgid for entry in extracted.untranslated_entries() + extracted.fuzzy_entries()
+        ]
         assert missing == [], f"{code}: not translated: {missing}"

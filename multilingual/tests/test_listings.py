@@ -39,15 +39,31 @@ class TestListingsInEveryLanguage(MultilingualTestCase):
         super().setUpTestData()
         t = cls.t
         cls.untranslated = {
-            "area": english_only(f.ContentAreaPageFactory, t.areas_index, "Family strengthening",
-                                 "family-strengthening"),
-            "case_study": english_only(f.CaseStudyPageFactory, t.case_index, "Cash transfers in Malawi",
-                                       "cash-transfers", year=2030),
-            "module": english_only(f.ELearningModulePageFactory, t.learning_index, "Safe referrals",
-                                   "safe-referrals"),
-            "resource": english_only(f.ResourcePageFactory, t.library, "Helpline data standard",
-                                     "data-standard", resource_type=t.resource_type, year=2030,
-                                     topics=[t.topic]),
+            "area": english_only(
+                f.ContentAreaPageFactory,
+                t.areas_index,
+                "Family strengthening",
+                "family-strengthening",
+            ),
+            "case_study": english_only(
+                f.CaseStudyPageFactory,
+                t.case_index,
+                "Cash transfers in Malawi",
+                "cash-transfers",
+                year=2030,
+            ),
+            "module": english_only(
+                f.ELearningModulePageFactory, t.learning_index, "Safe referrals", "safe-referrals"
+            ),
+            "resource": english_only(
+                f.ResourcePageFactory,
+                t.library,
+                "Helpline data standard",
+                "data-standard",
+                resource_type=t.resource_type,
+                year=2030,
+                topics=[t.topic],
+            ),
         }
         cls.hidden = {}
         for name, factory, parent in [
@@ -66,10 +82,19 @@ class TestListingsInEveryLanguage(MultilingualTestCase):
                 page.title = f"{page.title} ({code})"
                 cls.pages[code][name] = publish(page)
             kit = cls.pages[code]["kit"]
-            kit.sections = [{"type": "section", "value": {
-                "title": "Data", "note": "",
-                "items": [{"resource": t.resource.pk, "note": ""},
-                          {"resource": cls.untranslated["resource"].pk, "note": ""}]}}]
+            kit.sections = [
+                {
+                    "type": "section",
+                    "value": {
+                        "title": "Data",
+                        "note": "",
+                        "items": [
+                            {"resource": t.resource.pk, "note": ""},
+                            {"resource": cls.untranslated["resource"].pk, "note": ""},
+                        ],
+                    },
+                }
+            ]
             cls.pages[code]["kit"] = publish(kit)
 
     def get_html(self, url):
@@ -121,7 +146,9 @@ class TestListingsInEveryLanguage(MultilingualTestCase):
     def test_menu_lists_untranslated_areas_in_english(self):
         for code in CODES:
             with self.subTest(language=code):
-                self.assert_merged(self.get_html(self.pages[code]["home"].url), code, "area", ".main-nav")
+                self.assert_merged(
+                    self.get_html(self.pages[code]["home"].url), code, "area", ".main-nav"
+                )
 
     def test_menu_lists_an_untranslated_section_in_english(self):
         for code in CODES:
@@ -137,7 +164,9 @@ class TestListingsInEveryLanguage(MultilingualTestCase):
     def test_content_area_index_and_sub_areas(self):
         for code in CODES:
             with self.subTest(language=code):
-                self.assert_merged(self.get_html(self.pages[code]["areas_index"].url), code, "area", "#areas")
+                self.assert_merged(
+                    self.get_html(self.pages[code]["areas_index"].url), code, "area", "#areas"
+                )
                 area = self.get_html(self.pages[code]["area"].url)
                 self.assert_listed_in_english(area, self.t.sub_area, code, "#sub-areas")
 
@@ -146,14 +175,20 @@ class TestListingsInEveryLanguage(MultilingualTestCase):
             with self.subTest(language=code):
                 html = self.get_html(self.pages[code]["case_index"].url)
                 self.assert_merged(html, code, "case_study", "#case-studies")
-                titles = [a.get_text(strip=True) for a in html.select("#case-studies .card-title a")]
+                titles = [
+                    a.get_text(strip=True) for a in html.select("#case-studies .card-title a")
+                ]
                 assert titles[0] == self.untranslated["case_study"].title  # the newest year first
 
     def test_elearning_index_and_lessons(self):
         for code in CODES:
             with self.subTest(language=code):
-                self.assert_merged(self.get_html(self.pages[code]["learning_index"].url), code, "module",
-                                   "#modules")
+                self.assert_merged(
+                    self.get_html(self.pages[code]["learning_index"].url),
+                    code,
+                    "module",
+                    "#modules",
+                )
                 module = self.get_html(self.pages[code]["module"].url)
                 titles = [a.get_text(strip=True) for a in module.select("#lessons a")]
                 assert titles == [self.pages[code]["lesson"].title, "Lesson 2", "Lesson 3"]
@@ -169,7 +204,9 @@ class TestListingsInEveryLanguage(MultilingualTestCase):
                 assert len(html.select("#resources .card-list > li")) == 2  # each resource once
                 for query in (f"?topic={self.t.topic.slug}", f"?type={self.t.resource_type.slug}"):
                     filtered = self.get_html(library + query)
-                    self.assert_listed_in_english(filtered, self.untranslated["resource"], code, "#resources")
+                    self.assert_listed_in_english(
+                        filtered, self.untranslated["resource"], code, "#resources"
+                    )
                 other = self.get_html(library + "?type=no-such-type")
                 assert not self.links(other, self.untranslated["resource"].title)
                 kit = self.get_html(self.pages[code]["kit"].url)
@@ -178,34 +215,62 @@ class TestListingsInEveryLanguage(MultilingualTestCase):
 
     def test_resource_library_pages_through_both_languages(self):
         for n in range(PAGE_SIZE):
-            english_only(f.ResourcePageFactory, self.t.library, f"Field note {n}", f"field-note-{n}",
-                         year=2000)
+            english_only(
+                f.ResourcePageFactory,
+                self.t.library,
+                f"Field note {n}",
+                f"field-note-{n}",
+                year=2000,
+            )
         for code in CODES:
             with self.subTest(language=code):
-                pages = [self.get_html(self.pages[code]["library"].url + query) for query in ("", "?page=2")]
-                titles = [[a.get_text(strip=True) for a in html.select("#resources .card-title a")]
-                          for html in pages]
+                pages = [
+                    self.get_html(self.pages[code]["library"].url + query)
+                    for query in ("", "?page=2")
+                ]
+                titles = [
+                    [a.get_text(strip=True) for a in html.select("#resources .card-title a")]
+                    for html in pages
+                ]
                 assert len(titles[0]) == PAGE_SIZE and len(titles[1]) == 2
                 listed = titles[0] + titles[1]
                 assert len(set(listed)) == PAGE_SIZE + 2
-                assert listed[:2] == [self.untranslated["resource"].title, self.pages[code]["resource"].title]
+                assert listed[:2] == [
+                    self.untranslated["resource"].title,
+                    self.pages[code]["resource"].title,
+                ]
 
     def test_home_page_latest_resources(self):
         for code in CODES:
             with self.subTest(language=code):
-                self.assert_merged(self.get_html(self.pages[code]["home"].url), code, "resource",
-                                   "#latest-resources")
+                self.assert_merged(
+                    self.get_html(self.pages[code]["home"].url),
+                    code,
+                    "resource",
+                    "#latest-resources",
+                )
 
     def test_english_listings_are_unchanged(self):
         html = self.get_html(self.pages["en"]["case_index"].url)
         assert not html.select(".language-badge")
         titles = [a.get_text(strip=True) for a in html.select("#case-studies .card-title a")]
-        assert sorted(titles) == sorted([self.untranslated["case_study"].title, self.t.case_study.title])
+        assert sorted(titles) == sorted(
+            [self.untranslated["case_study"].title, self.t.case_study.title]
+        )
 
     def test_merged_listings_stay_within_the_query_budget(self):
         for code in CODES:
-            for name in ("home", "areas_index", "area", "library", "kit", "case_index",
-                         "learning_index", "module", "lesson"):
+            for name in (
+                "home",
+                "areas_index",
+                "area",
+                "library",
+                "kit",
+                "case_index",
+                "learning_index",
+                "module",
+                "lesson",
+            ):
                 url = self.pages[code][name].url
                 with self.subTest(language=code, page=name):
                     self.client.get(url)

@@ -1,16 +1,23 @@
 """Every page answers in every language: translated, falling back to English, or a real 404."""
 
-
 from bs4 import BeautifulSoup
 from django.conf import settings
 
 from .base import LANGUAGES, MultilingualTestCase
 
-NOTICE = {"en": "Not yet available in", "fr": "Pas encore disponible en",
-          "es": "Aún no disponible en", "ar": "غير متوفرة بعد"}
+NOTICE = {
+    "en": "Not yet available in",
+    "fr": "Pas encore disponible en",
+    "es": "Aún no disponible en",
+    "ar": "غير متوفرة بعد",
+}
 
-SKIP_LINK = {"en": "Skip to main content", "fr": "Aller au contenu principal",
-             "es": "Ir al contenido principal", "ar": "انتقل إلى المحتوى الرئيسي"}
+SKIP_LINK = {
+    "en": "Skip to main content",
+    "fr": "Aller au contenu principal",
+    "es": "Ir al contenido principal",
+    "ar": "انتقل إلى المحتوى الرئيسي",
+}
 
 
 class TestLanguages(MultilingualTestCase):
@@ -28,8 +35,10 @@ class TestLanguages(MultilingualTestCase):
                     assert html.html["dir"] == ("rtl" if code == "ar" else "ltr")
                     assert not html.select(".language-notice")
                     assert html.select_one(".skip-link").get_text(strip=True) == SKIP_LINK[code]
-                    alternates = {link["hreflang"]: link["href"]
-                                  for link in html.select('link[rel="alternate"][hreflang]')}
+                    alternates = {
+                        link["hreflang"]: link["href"]
+                        for link in html.select('link[rel="alternate"][hreflang]')
+                    }
                     assert set(alternates) == {"en", *LANGUAGES, "x-default"}
                     assert alternates["x-default"] == alternates["en"]
                     switcher = html.select(".language-switcher a")

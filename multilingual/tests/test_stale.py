@@ -46,7 +46,9 @@ class StaleTranslationsTestCase(TestCase):
 
 class TestOutOfDate(StaleTranslationsTestCase):
     def setUp(self):
-        self.translate(self.t.home, self.t.areas_index, self.t.area, self.t.library, self.t.resource)
+        self.translate(
+            self.t.home, self.t.areas_index, self.t.area, self.t.library, self.t.resource
+        )
 
     def test_fresh_translations_are_not_out_of_date(self):
         assert self.outdated() == set()
@@ -72,7 +74,10 @@ class TestOutOfDate(StaleTranslationsTestCase):
         french = self.t.area.get_translation(self.fr)
         html = self.client.get(french.url).content.decode()
         assert "language-notice-outdated" in html and f'href="{self.t.area.url}"' in html
-        assert "language-notice" not in self.client.get(self.t.resource.get_translation(self.fr).url).content.decode()
+        assert (
+            "language-notice"
+            not in self.client.get(self.t.resource.get_translation(self.fr).url).content.decode()
+        )
 
     def test_report_lists_filters_and_exports(self):
         self.edit_source(self.t.area, "Alternative care and kinship")
@@ -83,20 +88,34 @@ class TestOutOfDate(StaleTranslationsTestCase):
         html = response.content.decode()
         french_area = self.t.area.get_translation(self.fr).title
         assert french_area in html
-        response = self.client.get(f"/admin/translations/out-of-date/?locale={self.es.pk}&export=csv")
-        body = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
+        response = self.client.get(
+            f"/admin/translations/out-of-date/?locale={self.es.pk}&export=csv"
+        )
+        body = (
+            b"".join(response.streaming_content).decode()
+            if response.streaming
+            else response.content.decode()
+        )
         assert body.count("\n") >= 3 and "Spanish" in body and "French" not in body
 
     def test_digest_sends_one_email_per_translator_and_nothing_twice(self):
         users = get_user_model().objects
-        for name, locales in (("amel", [self.fr]), ("bruno", [self.es]), ("carla", [self.fr, self.es])):
+        for name, locales in (
+            ("amel", [self.fr]),
+            ("bruno", [self.es]),
+            ("carla", [self.fr, self.es]),
+        ):
             profile = TranslatorProfile.objects.create(
-                user=users.create_user(name, f"{name}@example.org", "pw"))
+                user=users.create_user(name, f"{name}@example.org", "pw")
+            )
             profile.locales.set(locales)
         self.edit_source(self.t.area, "Alternative care and kinship")
         call_command("send_translation_digest", verbosity=0)
         assert sorted(message.to[0] for message in mail.outbox) == [
-            "amel@example.org", "bruno@example.org", "carla@example.org"]
+            "amel@example.org",
+            "bruno@example.org",
+            "carla@example.org",
+        ]
         carla = next(message for message in mail.outbox if message.to == ["carla@example.org"])
         assert carla.body.count("/edit/") == 2
         mail.outbox.clear()

@@ -32,7 +32,9 @@ class TestNumchildGuard(TestCase):
             french_area = self.translate_area_with_subtree()
         finally:
             treefix.connect()
-        children = Page.objects.filter(path__startswith=french_area.path, depth=french_area.depth + 1)
+        children = Page.objects.filter(
+            path__startswith=french_area.path, depth=french_area.depth + 1
+        )
         assert french_area.numchild == 0 and children.count() == 1  # the child is hidden
         assert french_area.pk in self.problems()
 

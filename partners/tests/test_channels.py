@@ -24,8 +24,15 @@ from partners.setup import PARTNER_COLLECTION_NAME, partner_group
 from tests import factories as f
 from tests.tree import build_site
 
-SECRETS = ["Partner workspace", "Partner sub-area", "Confidential field notes",
-           "Notes confidentielles", "Partner budget", "partner-workspace", "confidential-notes"]
+SECRETS = [
+    "Partner workspace",
+    "Partner sub-area",
+    "Confidential field notes",
+    "Notes confidentielles",
+    "Partner budget",
+    "partner-workspace",
+    "confidential-notes",
+]
 
 
 def leaked(text):
@@ -43,28 +50,46 @@ class ChannelTestCase(TestCase):
         cls.partner.groups.add(group)
         cls.outsider = users.create_user("outsider", "outsider@example.org", "pw")
         Subscription.objects.create(
-            email="reader@example.org", language="en", confirmed_at=timezone.now(),
-            covered_until=timezone.now() - timedelta(days=1))
+            email="reader@example.org",
+            language="en",
+            confirmed_at=timezone.now(),
+            covered_until=timezone.now() - timedelta(days=1),
+        )
 
-        cls.area = publish(f.ContentAreaPageFactory(
-            parent=t.areas_index, title="Partner workspace", slug="partner-workspace", live=False))
+        cls.area = publish(
+            f.ContentAreaPageFactory(
+                parent=t.areas_index,
+                title="Partner workspace",
+                slug="partner-workspace",
+                live=False,
+            )
+        )
         cls.area.topics.add(t.topic)
         restrict(cls.area, group)
-        cls.sub_area = publish(f.ContentAreaPageFactory(
-            parent=cls.area, title="Partner sub-area", slug="partner-sub-area", live=False))
+        cls.sub_area = publish(
+            f.ContentAreaPageFactory(
+                parent=cls.area, title="Partner sub-area", slug="partner-sub-area", live=False
+            )
+        )
 
         collection = Collection.objects.get(name=PARTNER_COLLECTION_NAME)
         cls.document = f.DocumentFactory(title="Partner budget", collection=collection)
         cls.resource = add_resource(
-            t.library, "Confidential field notes", slug="confidential-notes", topics=[t.topic],
-            resource_type=t.resource_type, summary="Interim care notes from the field.")
+            t.library,
+            "Confidential field notes",
+            slug="confidential-notes",
+            topics=[t.topic],
+            resource_type=t.resource_type,
+            summary="Interim care notes from the field.",
+        )
         cls.resource.files.create(document=cls.document)
         cls.resource.related_areas.add(cls.area)
         cls.resource = publish(cls.resource)
         restrict(cls.resource, group)
         cls.french = translate(cls.resource, "fr", "Notes confidentielles")
-        cls.public = add_resource(t.library, "Public checklist", topics=[t.topic],
-                                  resource_type=t.resource_type)
+        cls.public = add_resource(
+            t.library, "Public checklist", topics=[t.topic], resource_type=t.resource_type
+        )
         t.resource.related_areas.add(cls.area)
         publish(t.resource)
 
@@ -100,15 +125,25 @@ class TestEveryChannel(ChannelTestCase):
 
     def test_listings_and_counts_show_public_pages_only_to_everyone(self):
         # Listings are the same for every visitor; partners find their pages on their own page.
-        pages = [self.t.home, self.t.library, self.t.areas_index, self.t.area, self.t.resource,
-                 self.t.case_study, self.t.kit]
+        pages = [
+            self.t.home,
+            self.t.library,
+            self.t.areas_index,
+            self.t.area,
+            self.t.resource,
+            self.t.case_study,
+            self.t.kit,
+        ]
         for client in (self.anonymous, self.outsider_client, self.partner_client):
             for page in pages:
                 with self.subTest(page=page.title):
                     assert leaked(self.text(client, page.url)) == []
         library = self.text(self.anonymous, self.t.library.url)
         assert "2 resources" in library and "Public checklist" in library
-        assert leaked(self.text(self.anonymous, f"{self.t.library.url}?topic=children-on-the-move")) == []
+        assert (
+            leaked(self.text(self.anonymous, f"{self.t.library.url}?topic=children-on-the-move"))
+            == []
+        )
 
     def test_search(self):
         for client in (self.anonymous, self.outsider_client, self.partner_client):
@@ -119,8 +154,13 @@ class TestEveryChannel(ChannelTestCase):
 
     def test_feeds(self):
         for client in (self.anonymous, self.partner_client):
-            for url in ("/en/feeds/rss/", "/en/feeds/atom/", "/fr/feeds/rss/",
-                        "/en/feeds/topic/children-on-the-move/atom/", "/en/feeds/type/guideline/rss/"):
+            for url in (
+                "/en/feeds/rss/",
+                "/en/feeds/atom/",
+                "/fr/feeds/rss/",
+                "/en/feeds/topic/children-on-the-move/atom/",
+                "/en/feeds/type/guideline/rss/",
+            ):
                 with self.subTest(url=url):
                     feed = self.text(client, url)
                     assert leaked(feed) == []
@@ -134,22 +174,36 @@ class TestEveryChannel(ChannelTestCase):
         assert leaked(message.body) == [] and leaked(message.alternatives[0][0]) == []
 
     def test_api(self):
-        urls = ["/api/v2/pages/?limit=50", "/api/v2/pages/?search=confidential",
-                "/api/v2/pages/?topic=children-on-the-move", "/api/v2/documents/",
-                f"/api/v2/pages/{self.t.resource.pk}/", f"/api/v2/pages/{self.t.home.pk}/"]
+        urls = [
+            "/api/v2/pages/?limit=50",
+            "/api/v2/pages/?search=confidential",
+            "/api/v2/pages/?topic=children-on-the-move",
+            "/api/v2/documents/",
+            f"/api/v2/pages/{self.t.resource.pk}/",
+            f"/api/v2/pages/{self.t.home.pk}/",
+        ]
         for who, client in self.others.items():
             for url in urls:
                 with self.subTest(who=who, url=url):
                     assert leaked(self.text(client, url)) == []
-            for url in (f"/api/v2/pages/{self.resource.pk}/", f"/api/v2/pages/{self.area.pk}/",
-                        f"/api/v2/documents/{self.document.pk}/"):
+            for url in (
+                f"/api/v2/pages/{self.resource.pk}/",
+                f"/api/v2/pages/{self.area.pk}/",
+                f"/api/v2/documents/{self.document.pk}/",
+            ):
                 with self.subTest(who=who, url=url):
                     self.text(client, url, status=404)
         listing = self.text(self.partner_client, "/api/v2/pages/?limit=50")
-        assert {"Partner workspace", "Partner sub-area", "Confidential field notes",
-                "Notes confidentielles"} <= set(leaked(listing))
+        assert {
+            "Partner workspace",
+            "Partner sub-area",
+            "Confidential field notes",
+            "Notes confidentielles",
+        } <= set(leaked(listing))
         assert "Partner budget" in self.text(self.partner_client, "/api/v2/documents/")
-        assert "Partner budget" in self.text(self.partner_client, f"/api/v2/pages/{self.resource.pk}/")
+        assert "Partner budget" in self.text(
+            self.partner_client, f"/api/v2/pages/{self.resource.pk}/"
+        )
 
     def test_sitemap(self):
         for client in (self.anonymous, self.partner_client):
@@ -173,7 +227,9 @@ class TestEveryChannel(ChannelTestCase):
         assert response.status_code == 302 and "/en/partners/sign-in/" in response["Location"]
         assert leaked(self.text(self.outsider_client, "/en/partners/")) == []
         shared = self.text(self.partner_client, "/en/partners/")
-        assert {"Partner workspace", "Confidential field notes", "Partner budget"} <= set(leaked(shared))
+        assert {"Partner workspace", "Confidential field notes", "Partner budget"} <= set(
+            leaked(shared)
+        )
         assert "Partner sub-area" not in shared  # found inside the workspace
         assert "Notes confidentielles" in self.text(self.partner_client, "/fr/partners/")
 
@@ -183,10 +239,19 @@ class TestEveryChannel(ChannelTestCase):
 
     def test_a_public_kit_does_not_show_a_restricted_resource(self):
         kit = self.t.kit
-        kit.sections = [{"type": "section", "value": {
-            "title": "Read first", "note": "", "items": [
-                {"resource": self.t.resource.pk, "note": ""},
-                {"resource": self.resource.pk, "note": ""}]}}]
+        kit.sections = [
+            {
+                "type": "section",
+                "value": {
+                    "title": "Read first",
+                    "note": "",
+                    "items": [
+                        {"resource": self.t.resource.pk, "note": ""},
+                        {"resource": self.resource.pk, "note": ""},
+                    ],
+                },
+            }
+        ]
         publish(kit)
         for client in (self.anonymous, self.partner_client):
             html = self.text(client, kit.url)

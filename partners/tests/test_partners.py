@@ -39,8 +39,9 @@ class TestInvitations(TestCase):
         return mail.outbox[-1]
 
     def test_invitation_creates_a_reader_and_lets_them_choose_a_password(self):
-        message = self.invite("Field.Officer@example.org", "--first-name", "Ama",
-                              "--language", "fr")
+        message = self.invite(
+            "Field.Officer@example.org", "--first-name", "Ama", "--language", "fr"
+        )
         user = get_user_model().objects.get(email="Field.Officer@example.org")
         assert list(user.groups.all()) == [partner_group()]
         assert not user.has_usable_password() and not user.is_staff
@@ -49,8 +50,10 @@ class TestInvitations(TestCase):
 
         form = self.client.get(link, follow=True)
         assert form.status_code == 200 and b"new_password1" in form.content
-        response = self.client.post(form.redirect_chain[-1][0], {
-            "new_password1": "a long passphrase 42", "new_password2": "a long passphrase 42"})
+        response = self.client.post(
+            form.redirect_chain[-1][0],
+            {"new_password1": "a long passphrase 42", "new_password2": "a long passphrase 42"},
+        )
         assert response.status_code == 302
         assert response["Location"] == "/fr/partners/password/done/"
         user.refresh_from_db()
@@ -83,13 +86,16 @@ class TestSignIn(TestCase):
         login = self.client.get(url)["Location"]
         assert login == f"/en/partners/sign-in/?next={url}"
         assert self.client.get(login).status_code == 200
-        response = self.client.post("/en/partners/sign-in/", {
-            "username": "partner", "password": "pw", "next": url})
+        response = self.client.post(
+            "/en/partners/sign-in/", {"username": "partner", "password": "pw", "next": url}
+        )
         assert response["Location"] == url
         assert self.client.get(url).status_code == 200
 
     def test_wrong_password(self):
-        response = self.client.post("/en/partners/sign-in/", {"username": "partner", "password": "x"})
+        response = self.client.post(
+            "/en/partners/sign-in/", {"username": "partner", "password": "x"}
+        )
         assert response.status_code == 200
         assert b"not right" in response.content
 
@@ -107,8 +113,10 @@ class TestPrivacyFollowsTranslations(TestCase):
         cls.group = partner_group()
 
     def restrictions(self, page):
-        return [(r.restriction_type, sorted(g.name for g in r.groups.all()))
-                for r in PageViewRestriction.objects.filter(page=page)]
+        return [
+            (r.restriction_type, sorted(g.name for g in r.groups.all()))
+            for r in PageViewRestriction.objects.filter(page=page)
+        ]
 
     def test_restricting_a_page_restricts_its_existing_translations(self):
         restrict(self.t.resource, self.group)

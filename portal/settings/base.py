@@ -134,7 +134,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # - work_mem 16 MB rather than 4: the facet counts of a broad search hash about 100,000
     #   (value, translation) pairs, which spilled to disk at 4 MB.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-        "-c jit=off -c random_page_cost=1.1 -c work_mem=16MB")
+        "-c jit=off -c random_page_cost=1.1 -c work_mem=16MB"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -157,8 +158,7 @@ LANGUAGE_NAMES = {
 }
 LANGUAGE_CODE = "en"
 LANGUAGES = [
-    (code, LANGUAGE_NAMES.get(code, code))
-    for code in env_list("PORTAL_LANGUAGES", "en,fr,es,ar")
+    (code, LANGUAGE_NAMES.get(code, code)) for code in env_list("PORTAL_LANGUAGES", "en,fr,es,ar")
 ]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
@@ -187,7 +187,19 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # that a file's content matches its extension.
 WAGTAILDOCS_DOCUMENT_MODEL = "core.PortalDocument"
 WAGTAILIMAGES_IMAGE_MODEL = "core.PortalImage"
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt", "epub", "zip"]
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf",
+    "docx",
+    "xlsx",
+    "pptx",
+    "odt",
+    "ods",
+    "odp",
+    "csv",
+    "txt",
+    "epub",
+    "zip",
+]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "25")) * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "10")) * 1024 * 1024
@@ -201,7 +213,9 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
-WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False  # translations are reviewed before they go live
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = (
+    False  # translations are reviewed before they go live
+)
 # Optional machine translation in the localize editor (MACHINE_TRANSLATOR=deepl|libretranslate).
 from multilingual.machine_translation import machine_translator_from_env  # noqa: E402
 
@@ -248,7 +262,9 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["portal.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "120/minute")},
 }
-API_CORS_ORIGINS = env_list("API_CORS_ORIGINS")  # origins whose browsers may GET the API; "*" for any
+API_CORS_ORIGINS = env_list(
+    "API_CORS_ORIGINS"
+)  # origins whose browsers may GET the API; "*" for any
 WAGTAILAPI_LIMIT_MAX = 100  # items per API page; field sites harvest whole listings
 
 # Feeds and e-mail alerts (alerts/). `manage.py send_digests` may run hourly or daily: each

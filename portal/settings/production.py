@@ -36,10 +36,14 @@ SECURE_REFERRER_POLICY = "same-origin"
 # Compressed, fingerprinted static files served by whitenoise, right after the security
 # middleware so they skip the rest of the stack; then pages, feeds and JSON gzipped on the way
 # out (portal/compression.py), as gunicorn may face visitors without a web server in front.
-MIDDLEWARE = MIDDLEWARE[:1] + [
-    "whitenoise.middleware.WhiteNoiseMiddleware",
-    "portal.compression.TextGZipMiddleware",
-] + MIDDLEWARE[1:]
+MIDDLEWARE = (
+    MIDDLEWARE[:1]
+    + [
+        "whitenoise.middleware.WhiteNoiseMiddleware",
+        "portal.compression.TextGZipMiddleware",
+    ]
+    + MIDDLEWARE[1:]
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

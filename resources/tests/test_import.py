@@ -24,12 +24,18 @@ from tests.tree import build_site
 
 def record(key="guide", locale="en", title="Interim care in practice", **fields):
     return {
-        "key": key, "locale": locale, "title": title,
+        "key": key,
+        "locale": locale,
+        "title": title,
         "summary": "How carers look after a child for a few weeks.",
         "body": "<p>Practical steps.</p>",
-        "resource_type": "guideline", "topics": ["children-on-the-move"],
-        "regions": ["guatemala"], "audiences": ["social-workers"], "organisation": "helpline-network",
-        "year": 2024, "content_areas": ["alternative-care"],
+        "resource_type": "guideline",
+        "topics": ["children-on-the-move"],
+        "regions": ["guatemala"],
+        "audiences": ["social-workers"],
+        "organisation": "helpline-network",
+        "year": 2024,
+        "content_areas": ["alternative-care"],
         "files": [{"path": "files/guide.pdf", "language": locale, "title": title}],
         **fields,
     }
@@ -61,20 +67,37 @@ class ImportTestCase(TestCase):
 
     def snapshot(self):
         """Everything an import may write, to prove that nothing was."""
-        return (Page.objects.count(), Revision.objects.count(), PortalDocument.objects.count(),
-                Topic.objects.count(), sorted(Page.objects.values_list("title", flat=True)))
+        return (
+            Page.objects.count(),
+            Revision.objects.count(),
+            PortalDocument.objects.count(),
+            Topic.objects.count(),
+            sorted(Page.objects.values_list("title", flat=True)),
+        )
 
     def three_records(self):
         return [
             record(),
-            record(locale="fr", title="La prise en charge provisoire", files=[
-                {"path": "files/guide-fr.pdf", "language": "fr", "title": "Guide (PDF)"},
-                {"path": "files/guide.pdf", "language": "en", "title": "Interim care in practice",
-                 "label": "English original"},
-            ]),
-            record(key="db", title="Child helpline database", files=[],
-                   external_url="https://example.org/db", body=[
-                       {"type": "paragraph", "value": "<p>Search by country.</p>"}]),
+            record(
+                locale="fr",
+                title="La prise en charge provisoire",
+                files=[
+                    {"path": "files/guide-fr.pdf", "language": "fr", "title": "Guide (PDF)"},
+                    {
+                        "path": "files/guide.pdf",
+                        "language": "en",
+                        "title": "Interim care in practice",
+                        "label": "English original",
+                    },
+                ],
+            ),
+            record(
+                key="db",
+                title="Child helpline database",
+                files=[],
+                external_url="https://example.org/db",
+                body=[{"type": "paragraph", "value": "<p>Search by country.</p>"}],
+            ),
         ]
 
 
@@ -100,8 +123,10 @@ class TestImport(ImportTestCase):
         # The English PDF is stored once, linked from both languages.
         assert PortalDocument.objects.filter(title="Interim care in practice").count() == 1
         files = [(f.document.title, f.document.language, f.label) for f in french.files.all()]
-        assert files == [("Guide (PDF)", "fr", ""), ("Interim care in practice", "en",
-                                                     "English original")]
+        assert files == [
+            ("Guide (PDF)", "fr", ""),
+            ("Interim care in practice", "en", "English original"),
+        ]
         assert french.files.first().document.file.read().startswith(b"%PDF-")
         database = ResourcePage.objects.get(title="Child helpline database")
         assert database.external_url == "https://example.org/db" and not database.files.exists()
@@ -122,8 +147,9 @@ class TestImport(ImportTestCase):
         changed[0]["topics"] = []
         output = self.run_import(self.write(changed))
         assert "1 update, 0 publish, 2 unchanged" in output
-        page = ResourcePage.objects.get(translation_key=translation_key_for("guide"),
-                                        locale__language_code="en")
+        page = ResourcePage.objects.get(
+            translation_key=translation_key_for("guide"), locale__language_code="en"
+        )
         latest = page.get_latest_revision_as_object()
         assert latest.title == "Interim care, revised" and not latest.topics.all()
         assert ResourcePage.objects.count() == 4  # the tree's one, plus the three imported
@@ -172,21 +198,25 @@ class TestInvalidRows(ImportTestCase):
     def test_every_invalid_row_is_reported_and_nothing_is_written(self):
         (self.folder / "files" / "fake.pdf").write_bytes(b"MZ\x90\x00 a program, not a PDF")
         records = [
-            record(),                                                        # 1: valid
-            record(key="b", locale="xx"),                                    # 2
-            record(key="c", resource_type="podcast"),                        # 3
-            record(key="d", title=""),                                       # 4
+            record(),  # 1: valid
+            record(key="b", locale="xx"),  # 2
+            record(key="c", resource_type="podcast"),  # 3
+            record(key="d", title=""),  # 4
             record(key="e", files=[{"path": "files/missing.pdf", "language": "en"}]),  # 5
-            record(key="f", files=[{"path": "files/fake.pdf", "language": "en"}]),     # 6
-            record(title="Same key again"),                                  # 7
-            record(key="h", year="2024", colour="red"),                      # 8
-            record(key="i", files=[], external_url=""),                      # 9
-            record(key="j", content_areas=["no-such-area"]),                 # 10
+            record(key="f", files=[{"path": "files/fake.pdf", "language": "en"}]),  # 6
+            record(title="Same key again"),  # 7
+            record(key="h", year="2024", colour="red"),  # 8
+            record(key="i", files=[], external_url=""),  # 9
+            record(key="j", content_areas=["no-such-area"]),  # 10
         ]
         before = self.snapshot()
         err = StringIO()
-        with self.assertRaisesMessage(CommandError, "9 of 10 rows are invalid; nothing was imported"):
-            call_command("import_resources", str(self.write(records)), stdout=StringIO(), stderr=err)
+        with self.assertRaisesMessage(
+            CommandError, "9 of 10 rows are invalid; nothing was imported"
+        ):
+            call_command(
+                "import_resources", str(self.write(records)), stdout=StringIO(), stderr=err
+            )
         report = err.getvalue()
         for expected in [
             "row 2: unknown locale 'xx'",
@@ -230,8 +260,12 @@ class TestInvalidRows(ImportTestCase):
         english.copy_for_translation(Locale.objects.get(language_code="fr"), alias=True)
         err = StringIO()
         with self.assertRaises(CommandError):
-            call_command("import_resources", str(self.write([record(locale="fr")])),
-                         stdout=StringIO(), stderr=err)
+            call_command(
+                "import_resources",
+                str(self.write([record(locale="fr")])),
+                stdout=StringIO(),
+                stderr=err,
+            )
         assert "row 1: the 'fr' page of key 'guide' is an alias" in err.getvalue()
         out = self.folder / "export.json"
         call_command("export_resources", str(out), stdout=StringIO())
@@ -251,8 +285,13 @@ class TestExport(ImportTestCase):
     def export(self, name):
         out = self.folder / "export" / name
         out.parent.mkdir(exist_ok=True)
-        call_command("export_resources", str(out), "--files-dir", str(out.parent / "files"),
-                     stdout=StringIO())
+        call_command(
+            "export_resources",
+            str(out),
+            "--files-dir",
+            str(out.parent / "files"),
+            stdout=StringIO(),
+        )
         return out
 
     def test_round_trip_is_identical(self):

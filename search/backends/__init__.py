@@ -26,7 +26,9 @@ from .. import facets
 
 def content_languages():
     """The languages pages are written in, default first."""
-    codes = [code for code, _name in getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", settings.LANGUAGES)]
+    codes = [
+        code for code, _name in getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", settings.LANGUAGES)
+    ]
     return codes or [settings.LANGUAGE_CODE]
 
 
@@ -71,7 +73,13 @@ def plain_text(obj):
         for field in fields:
             if isinstance(field, RelatedFields):
                 value = field.get_value(instance)
-                related = value.all() if isinstance(value, Manager) else [value] if value is not None else []
+                related = (
+                    value.all()
+                    if isinstance(value, Manager)
+                    else [value]
+                    if value is not None
+                    else []
+                )
                 for item in related:
                     read(item() if callable(item) else item, field.fields, top=False)
             elif isinstance(field, SearchField):
@@ -111,8 +119,9 @@ class PortalIndexMixin:
 
     def add_items(self, model, objs):
         objs = list(objs)
-        prefetch_related_objects(objs, *many_valued_relations(model),
-                                 *getattr(model, "search_prefetch_related", ()))
+        prefetch_related_objects(
+            objs, *many_valued_relations(model), *getattr(model, "search_prefetch_related", ())
+        )
         if issubclass(model, Page):
             facets.store(model, objs)
         super().add_items(model, objs)

@@ -37,11 +37,52 @@ LANGUAGE_ANALYSIS = {
     "de": {"stop": "_german_", "stemmer": "light_german", "normalization": "german_normalization"},
     "en": {"stop": "_english_", "stemmer": "english"},
     "es": {"stop": "_spanish_", "stemmer": "light_spanish"},
-    "fr": {"stop": "_french_", "stemmer": "light_french",
-           "elision": ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"]},
-    "it": {"stop": "_italian_", "stemmer": "light_italian",
-           "elision": ["c", "l", "all", "dall", "dell", "nell", "sull", "coll", "pell", "gl", "agl",
-                       "dagl", "degl", "negl", "sugl", "un", "m", "t", "s", "v", "d"]},
+    "fr": {
+        "stop": "_french_",
+        "stemmer": "light_french",
+        "elision": [
+            "l",
+            "m",
+            "t",
+            "qu",
+            "n",
+            "s",
+            "j",
+            "d",
+            "c",
+            "jusqu",
+            "quoiqu",
+            "lorsqu",
+            "puisqu",
+        ],
+    },
+    "it": {
+        "stop": "_italian_",
+        "stemmer": "light_italian",
+        "elision": [
+            "c",
+            "l",
+            "all",
+            "dall",
+            "dell",
+            "nell",
+            "sull",
+            "coll",
+            "pell",
+            "gl",
+            "agl",
+            "dagl",
+            "degl",
+            "negl",
+            "sugl",
+            "un",
+            "m",
+            "t",
+            "s",
+            "v",
+            "d",
+        ],
+    },
     "nl": {"stop": "_dutch_", "stemmer": "dutch"},
     "pt": {"stop": "_portuguese_", "stemmer": "light_portuguese"},
     "ru": {"stop": "_russian_", "stemmer": "russian"},
@@ -71,7 +112,9 @@ def analysis_settings(languages, synonyms_by_language=None):
         chain = []
         if rules.get("elision"):
             filters[f"portal_{language}_elision"] = {
-                "type": "elision", "articles": rules["elision"], "articles_case": True,
+                "type": "elision",
+                "articles": rules["elision"],
+                "articles_case": True,
             }
             chain.append(f"portal_{language}_elision")
         chain.append("lowercase")
@@ -79,7 +122,9 @@ def analysis_settings(languages, synonyms_by_language=None):
         synonyms = (synonyms_by_language or {}).get(language)
         if synonyms:
             filters[f"portal_{language}_synonyms"] = {
-                "type": "synonym_graph", "synonyms": synonyms, "lenient": True,
+                "type": "synonym_graph",
+                "synonyms": synonyms,
+                "lenient": True,
             }
             search_extra = [f"portal_{language}_synonyms"]
         tail = []
@@ -90,13 +135,20 @@ def analysis_settings(languages, synonyms_by_language=None):
             tail.append(rules["normalization"])
         tail.append("portal_folding")
         if rules.get("stemmer"):
-            filters[f"portal_{language}_stemmer"] = {"type": "stemmer", "language": rules["stemmer"]}
+            filters[f"portal_{language}_stemmer"] = {
+                "type": "stemmer",
+                "language": rules["stemmer"],
+            }
             tail.append(f"portal_{language}_stemmer")
         analyzers[analyzer_name(language)] = {
-            "type": "custom", "tokenizer": "standard", "filter": chain + tail,
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": chain + tail,
         }
         analyzers[analyzer_name(language, search=True)] = {
-            "type": "custom", "tokenizer": "standard", "filter": chain + search_extra + tail,
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": chain + search_extra + tail,
         }
     return {"settings": {"analysis": {"analyzer": analyzers, "filter": filters}}}
 
@@ -106,7 +158,9 @@ def synonym_lines(language_codes):
     from ..models import SynonymGroup
 
     lines = {}
-    groups = SynonymGroup.objects.filter(locale__language_code__in=language_codes).select_related("locale")
+    groups = SynonymGroup.objects.filter(locale__language_code__in=language_codes).select_related(
+        "locale"
+    )
     for group in groups:
         terms = group.term_list()
         if len(terms) > 1:
@@ -182,8 +236,11 @@ class MatchingResultsMixin:
         ranks = {}
         for hit in response["hits"]["hits"]:
             ranks.setdefault(int(hit["fields"]["pk"][0]), float(hit["_score"] or 0.0))
-        rank = Case(*[When(pk=pk, then=Value(score)) for pk, score in ranks.items()],
-                    default=Value(0.0), output_field=FloatField())
+        rank = Case(
+            *[When(pk=pk, then=Value(score)) for pk, score in ranks.items()],
+            default=Value(0.0),
+            output_field=FloatField(),
+        )
         return self.query_compiler.queryset.filter(pk__in=list(ranks)).annotate(search_rank=rank)
 
 
@@ -215,8 +272,14 @@ class LanguageBackendMixin:
 
     def search(self, query, model_or_queryset, fields=None, operator=None, order_by_relevance=True):
         compiler = functools.partial(self.query_compiler_class, languages=self.query_languages)
-        return self._search(compiler, query, model_or_queryset, fields=fields,
-                            operator=operator, order_by_relevance=order_by_relevance)
+        return self._search(
+            compiler,
+            query,
+            model_or_queryset,
+            fields=fields,
+            operator=operator,
+            order_by_relevance=order_by_relevance,
+        )
 
     def delete(self, obj):
         # Runs inside the request that deletes the object: an unreachable engine must not
@@ -232,15 +295,26 @@ def portal_backend(base):
     """The portal's subclass of one of modelsearch's Elasticsearch/OpenSearch backends."""
     name = base.__name__.removesuffix("SearchBackend")
     mapping = type(f"Portal{name}Mapping", (LanguageMappingMixin, base.mapping_class), {})
-    return type(f"Portal{name}SearchBackend", (LanguageBackendMixin, base), {
-        "mapping_class": mapping,
-        "query_compiler_class": type(f"Portal{name}SearchQueryCompiler",
-                                     (LanguageFieldsMixin, base.query_compiler_class),
-                                     {"mapping_class": mapping}),
-        "autocomplete_query_compiler_class": type(f"Portal{name}AutocompleteQueryCompiler",
-                                                  (base.autocomplete_query_compiler_class,),
-                                                  {"mapping_class": mapping}),
-        "results_class": type(f"Portal{name}SearchResults", (MatchingResultsMixin, base.results_class), {}),
-        "index_class": type(f"Portal{name}Index",
-                            (PortalIndexMixin, SynonymIndexMixin, base.index_class), {}),
-    })
+    return type(
+        f"Portal{name}SearchBackend",
+        (LanguageBackendMixin, base),
+        {
+            "mapping_class": mapping,
+            "query_compiler_class": type(
+                f"Portal{name}SearchQueryCompiler",
+                (LanguageFieldsMixin, base.query_compiler_class),
+                {"mapping_class": mapping},
+            ),
+            "autocomplete_query_compiler_class": type(
+                f"Portal{name}AutocompleteQueryCompiler",
+                (base.autocomplete_query_compiler_class,),
+                {"mapping_class": mapping},
+            ),
+            "results_class": type(
+                f"Portal{name}SearchResults", (MatchingResultsMixin, base.results_class), {}
+            ),
+            "index_class": type(
+                f"Portal{name}Index", (PortalIndexMixin, SynonymIndexMixin, base.index_class), {}
+            ),
+        },
+    )

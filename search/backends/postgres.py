@@ -179,8 +179,10 @@ def title_average():
     average = cache.get(key)
     if average is None:
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT AVG(length(title)) FROM {IndexEntry._meta.db_table} "
-                           f"WHERE length(title) > 0")
+            cursor.execute(
+                f"SELECT AVG(length(title)) FROM {IndexEntry._meta.db_table} "
+                f"WHERE length(title) > 0"
+            )
             average = float(cursor.fetchone()[0] or 1.0)
         cache.set(key, average, TITLE_AVERAGE_SECONDS)
     return average
@@ -230,7 +232,10 @@ class LanguageQueryMixin:
         # And/Or separately, which with synonyms and several configurations multiplies the
         # ts_rank calls per row without ranking any better.
         tsquery = self.build_tsquery(self.query, config=config)
-        ranks = [SearchRank(vector, tsquery, weights=self.sql_weights) * boost for vector, boost in vectors]
+        ranks = [
+            SearchRank(vector, tsquery, weights=self.sql_weights) * boost
+            for vector, boost in vectors
+        ]
         return reduce(operator.add, ranks)
 
 
@@ -239,11 +244,16 @@ class PortalPostgresSearchQueryCompiler(LanguageQueryMixin, PostgresSearchQueryC
         return [(F("index_entries__title"), title_norm()), (F("index_entries__body"), 1.0)]
 
     def get_config(self, backend):
-        return query_configs(backend.query_language, accents=has_accents(self.query),
-                             languageless=not issubclass(self.queryset.model, Page))
+        return query_configs(
+            backend.query_language,
+            accents=has_accents(self.query),
+            languageless=not issubclass(self.queryset.model, Page),
+        )
 
 
-class PortalPostgresAutocompleteQueryCompiler(LanguageQueryMixin, PostgresAutocompleteQueryCompiler):
+class PortalPostgresAutocompleteQueryCompiler(
+    LanguageQueryMixin, PostgresAutocompleteQueryCompiler
+):
     pass
 
 
@@ -270,26 +280,39 @@ class RankedPages:
         codes)."""
         compiler = self.compiler
         tsquery = compiler.build_tsquery(compiler.query, config=self.config)
-        rank = compiler._build_rank_expression([(F("title"), title_norm("title")), (F("body"), 1.0)],
-                                               self.config)
+        rank = compiler._build_rank_expression(
+            [(F("title"), title_norm("title")), (F("body"), 1.0)], self.config
+        )
         document = CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
-        entries = (IndexEntry.objects
-                   .filter(content_type_id__in=get_descendants_content_types_pks(compiler.queryset.model))
-                   .annotate(_document=document).filter(_document=tsquery))
+        entries = (
+            IndexEntry.objects.filter(
+                content_type_id__in=get_descendants_content_types_pks(compiler.queryset.model)
+            )
+            .annotate(_document=document)
+            .filter(_document=tsquery)
+        )
         if self.language:
             entries = entries.filter(language_condition(self.language))
         codes = RawSQL(CODES_COLUMN, [], output_field=IntegerListField())
-        entries_sql, entries_params = (entries.order_by().values("object_id")
-                                       .annotate(search_rank=rank, codes=codes).query.sql_with_params())
-        pages_sql, pages_params = (compiler.queryset.order_by()
-                                   .values("id", "translation_key", "first_published_at", "locale_id")
-                                   .query.sql_with_params())
+        entries_sql, entries_params = (
+            entries.order_by()
+            .values("object_id")
+            .annotate(search_rank=rank, codes=codes)
+            .query.sql_with_params()
+        )
+        pages_sql, pages_params = (
+            compiler.queryset.order_by()
+            .values("id", "translation_key", "first_published_at", "locale_id")
+            .query.sql_with_params()
+        )
         # The entries are pages' (their content types), so their object ids are page ids:
         # compared as integers, the join probes the pages' primary key (3 ms less than
         # comparing them as text, on 7,000 matches).
-        sql = (f"SELECT p.id, p.translation_key, p.first_published_at, p.locale_id, e.search_rank, "
-               f"e.codes FROM ({pages_sql}) p JOIN ({entries_sql} OFFSET 0) e "
-               f"ON (e.object_id)::integer = p.id")
+        sql = (
+            f"SELECT p.id, p.translation_key, p.first_published_at, p.locale_id, e.search_rank, "
+            f"e.codes FROM ({pages_sql}) p JOIN ({entries_sql} OFFSET 0) e "
+            f"ON (e.object_id)::integer = p.id"
+        )
         return sql, [*pages_params, *entries_params]
 
 
@@ -299,8 +322,11 @@ class PortalPostgresSearchResults(PostgresSearchResults):
         words in pages' index entries, else modelsearch's queryset, unsliced."""
         compiler = self.query_compiler
         config = compiler.get_config(self.backend)
-        if (compiler.fields is None and issubclass(compiler.queryset.model, Page)
-                and not isinstance(compiler.query, (MatchAll, Not, Fuzzy))):
+        if (
+            compiler.fields is None
+            and issubclass(compiler.queryset.model, Page)
+            and not isinstance(compiler.query, (MatchAll, Not, Fuzzy))
+        ):
             return RankedPages(compiler, config, self.backend.query_language)
         return compiler.search(config, None, None, score_field="search_rank", backend=self.backend)
 
@@ -320,7 +346,9 @@ class PortalPostgresIndex(PortalIndexMixin, PostgresIndex):
             index.backend.config = index_config(language)
             with transaction.atomic(using=self.write_connection.alias):
                 with self.write_connection.cursor() as cursor:
-                    cursor.execute("SELECT set_config('portal.index_language', %s, true)", [language or ""])
+                    cursor.execute(
+                        "SELECT set_config('portal.index_language', %s, true)", [language or ""]
+                    )
                 super(PortalPostgresIndex, index).add_items(model, group)
 
     def _refresh_title_norms(self, full=False):

@@ -72,7 +72,11 @@ class PortalSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
     def _term(self, term, languages):
         lexeme = Lexeme(term)
         stems = {stem(term, language) for language in languages}
-        prefixes = [Lexeme(word_stem, prefix=True) for word_stem in sorted(stems) if len(word_stem) >= MIN_STEM]
+        prefixes = [
+            Lexeme(word_stem, prefix=True)
+            for word_stem in sorted(stems)
+            if len(word_stem) >= MIN_STEM
+        ]
         return Group(reduce(operator.or_, [lexeme, *prefixes])) if prefixes else lexeme
 
     def build_search_query_content(self, query, config=None):
@@ -81,7 +85,9 @@ class PortalSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
             if not terms:
                 return None
             combine = operator.and_ if query.operator == "and" else operator.or_
-            return SearchQueryExpression(reduce(combine, [self._term(term, config) for term in terms]))
+            return SearchQueryExpression(
+                reduce(combine, [self._term(term, config) for term in terms])
+            )
         return super().build_search_query_content(query, config=config)
 
     def _build_rank_expression(self, vectors, config):
@@ -101,13 +107,19 @@ class PortalSQLiteSearchResults(SQLiteSearchResults):
         compiler = self.query_compiler
         query = normalize(compiler.query)
         if isinstance(query, (MatchAll, Not)):  # not a search of words: modelsearch's way
-            queryset = compiler.search(compiler.get_config(self.backend), None, None, score_field="bm25_score")
+            queryset = compiler.search(
+                compiler.get_config(self.backend), None, None, score_field="bm25_score"
+            )
             return queryset.annotate(search_rank=-F("bm25_score"))
-        match = MatchExpression(compiler.fields or compiler.FTS_TABLE_FIELDS,
-                                compiler.build_search_query(query, config=compiler.get_config(self.backend)))
+        match = MatchExpression(
+            compiler.fields or compiler.FTS_TABLE_FIELDS,
+            compiler.build_search_query(query, config=compiler.get_config(self.backend)),
+        )
         return compiler.queryset.filter(
             match,  # one filter() call, so that both conditions are on the same joined entry
-            index_entries__content_type_id__in=get_descendants_content_types_pks(compiler.queryset.model),
+            index_entries__content_type_id__in=get_descendants_content_types_pks(
+                compiler.queryset.model
+            ),
             index_entries__sqliteftsindexentry__isnull=False,
         ).annotate(search_rank=WeightedBM25() * -1)
 

@@ -32,9 +32,14 @@ def resource(library, title, body="", summary="", translation_of=None, live=True
     """A resource page under `library` (its locale), published unless live=False."""
     extra = {"translation_key": translation_of.translation_key} if translation_of else {}
     page = f.ResourcePageFactory(
-        parent=library, title=title, slug=slugify(title, allow_unicode=True)[:50] or "page",
-        summary=summary, body=[{"type": "paragraph", "value": f"<p>{body}</p>"}] if body else [],
-        live=live, **extra, **fields,
+        parent=library,
+        title=title,
+        slug=slugify(title, allow_unicode=True)[:50] or "page",
+        summary=summary,
+        body=[{"type": "paragraph", "value": f"<p>{body}</p>"}] if body else [],
+        live=live,
+        **extra,
+        **fields,
     )
     if not live:
         return page

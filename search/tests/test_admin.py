@@ -26,7 +26,9 @@ class TestSynonyms(AdminTestCase):
     def test_editors_add_a_group_per_language(self):
         self.client.force_login(self.admin)
         url = reverse("wagtailsnippets_portal_search_synonymgroup:add")
-        response = self.client.post(url, {"locale": self.fr.pk, "terms": "enfant, enfance, mineur", "note": ""})
+        response = self.client.post(
+            url, {"locale": self.fr.pk, "terms": "enfant, enfance, mineur", "note": ""}
+        )
         assert response.status_code == 302
         group = SynonymGroup.objects.get()
         assert group.locale == self.fr and group.term_list() == ["enfant", "enfance", "mineur"]
@@ -36,7 +38,9 @@ class TestSynonyms(AdminTestCase):
     def test_a_group_needs_two_terms(self):
         self.client.force_login(self.admin)
         url = reverse("wagtailsnippets_portal_search_synonymgroup:add")
-        response = self.client.post(url, {"locale": self.en.pk, "terms": "child, Child", "note": ""})
+        response = self.client.post(
+            url, {"locale": self.en.pk, "terms": "child, Child", "note": ""}
+        )
         assert response.status_code == 200 and not SynonymGroup.objects.exists()
 
 
@@ -45,13 +49,29 @@ class TestSearchTermsReport(AdminTestCase):
     def setUpTestData(cls):
         super().setUpTestData()
         today = timezone.now().date()
-        rows = [("helpline", "en", 12, 4), ("foster care", "en", 5, 0), ("enfants", "fr", 7, 3),
-                ("tutelle", "fr", 2, 0)]
+        rows = [
+            ("helpline", "en", 12, 4),
+            ("foster care", "en", 5, 0),
+            ("enfants", "fr", 7, 3),
+            ("tutelle", "fr", 2, 0),
+        ]
         for query, language, searches, results in rows:
-            SearchQueryStat.objects.create(date=today, language=language, scope="locale", query=query,
-                                           searches=searches, results=results)
-        SearchQueryStat.objects.create(date=today - datetime.timedelta(days=200), language="en",
-                                       scope="locale", query="old news", searches=99, results=1)
+            SearchQueryStat.objects.create(
+                date=today,
+                language=language,
+                scope="locale",
+                query=query,
+                searches=searches,
+                results=results,
+            )
+        SearchQueryStat.objects.create(
+            date=today - datetime.timedelta(days=200),
+            language="en",
+            scope="locale",
+            query="old news",
+            searches=99,
+            results=1,
+        )
 
     def report(self, **params):
         self.client.force_login(self.admin)

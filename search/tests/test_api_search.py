@@ -13,7 +13,9 @@ class TestSearchPages(TestCase):
     def setUpTestData(cls):
         cls.t = multilingual_site()
         cls.english = resource(cls.t.libraries["en"], "Refugee children in Malawi")
-        cls.french = resource(cls.t.libraries["fr"], "Enfants réfugiés au Malawi", translation_of=cls.english)
+        cls.french = resource(
+            cls.t.libraries["fr"], "Enfants réfugiés au Malawi", translation_of=cls.english
+        )
         cls.draft = resource(cls.t.libraries["fr"], "Brouillon sur le Malawi", live=False)
         cls.private = resource(cls.t.libraries["fr"], "Notes internes sur le Malawi")
         restrict(cls.private)

@@ -15,9 +15,11 @@ from .fixtures import multilingual_site, publish, resource
 
 
 def docx_bytes(*paragraphs):
-    body = "".join(f'<w:p><w:r><w:t>{text}</w:t></w:r></w:p>' for text in paragraphs)
-    xml = ('<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
-           f'wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>')
+    body = "".join(f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>" for text in paragraphs)
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+        f'wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>'
+    )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
@@ -109,7 +111,10 @@ class TestBadFiles(DocumentSearchTestCase):
     def test_docx_with_entities_is_refused(self):
         hostile = io.BytesIO()
         with zipfile.ZipFile(hostile, "w") as archive:
-            archive.writestr("word/document.xml", '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>')
+            archive.writestr(
+                "word/document.xml",
+                '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>',
+            )
         with self.assertLogs("portal.search", logging.WARNING):
             doc = document("hostile.docx", hostile.getvalue())
         doc.refresh_from_db()
@@ -120,7 +125,8 @@ class TestPrivateDocuments(DocumentSearchTestCase):
     def private_collection(self):
         collection = Collection.get_first_root_node().add_child(name="Partners only")
         restriction = CollectionViewRestriction.objects.create(
-            collection=collection, restriction_type=CollectionViewRestriction.LOGIN)
+            collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+        )
         return collection, restriction
 
     def test_text_of_a_private_document_is_never_searched(self):
@@ -136,6 +142,7 @@ class TestPrivateDocuments(DocumentSearchTestCase):
         doc = document("soon.pdf", f.pdf_bytes("Shelter rota"), collection=collection)
         self.attach(doc, "Rota page")
         assert self.titles("rota") == ["Rota page"]
-        CollectionViewRestriction.objects.create(collection=collection,
-                                                 restriction_type=CollectionViewRestriction.LOGIN)
+        CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+        )
         assert self.titles("shelter") == []

@@ -24,15 +24,21 @@ LIVE_URL = os.environ.get("SEARCH_TEST_ELASTICSEARCH_URL")
 
 
 def backend(**params):
-    return elasticsearch9.SearchBackend({"URLS": [LIVE_URL or "http://127.0.0.1:9"],
-                                         "INDEX_PREFIX": "portal_test_", **params})
+    return elasticsearch9.SearchBackend(
+        {"URLS": [LIVE_URL or "http://127.0.0.1:9"], "INDEX_PREFIX": "portal_test_", **params}
+    )
 
 
 def test_language_analyzers():
     analysis = analysis_settings(["en", "fr", "es", "ar", "sw"])["settings"]["analysis"]
     analyzers, filters = analysis["analyzer"], analysis["filter"]
     assert analyzers["portal_fr"]["filter"] == [
-        "portal_fr_elision", "lowercase", "portal_fr_stop", "portal_folding", "portal_fr_stemmer"]
+        "portal_fr_elision",
+        "lowercase",
+        "portal_fr_stop",
+        "portal_folding",
+        "portal_fr_stemmer",
+    ]
     assert filters["portal_fr_stemmer"] == {"type": "stemmer", "language": "light_french"}
     assert "l" in filters["portal_fr_elision"]["articles"]
     assert filters["portal_folding"] == {"type": "asciifolding", "preserve_original": True}
@@ -46,26 +52,36 @@ def test_language_analyzers():
 def test_synonyms_go_into_search_analyzers_only():
     analysis = analysis_settings(["en"], {"en": ["child, children, kids"]})["settings"]["analysis"]
     assert analysis["filter"]["portal_en_synonyms"] == {
-        "type": "synonym_graph", "synonyms": ["child, children, kids"], "lenient": True}
+        "type": "synonym_graph",
+        "synonyms": ["child, children, kids"],
+        "lenient": True,
+    }
     assert "portal_en_synonyms" in analysis["analyzer"]["portal_en_search"]["filter"]
     assert "portal_en_synonyms" not in analysis["analyzer"]["portal_en"]["filter"]
 
 
 def test_backend_settings_include_the_content_languages():
     analyzers = backend().settings["settings"]["analysis"]["analyzer"]
-    assert {"portal_en", "portal_fr", "portal_es", "portal_ar", "edgengram_analyzer"} <= set(analyzers)
+    assert {"portal_en", "portal_fr", "portal_es", "portal_ar", "edgengram_analyzer"} <= set(
+        analyzers
+    )
 
 
 class TestMappingAndQueries(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.t = multilingual_site()
-        cls.french = resource(cls.t.libraries["fr"], "Les enfants réfugiés", body="Éducation des enfants")
+        cls.french = resource(
+            cls.t.libraries["fr"], "Les enfants réfugiés", body="Éducation des enfants"
+        )
 
     def test_page_mapping_has_a_field_pair_per_language(self):
         mapping = backend().mapping_class(type(self.french)).get_mapping()["properties"]
-        assert mapping["_title_fr"] == {"type": "text", "analyzer": "portal_fr",
-                                        "search_analyzer": "portal_fr_search"}
+        assert mapping["_title_fr"] == {
+            "type": "text",
+            "analyzer": "portal_fr",
+            "search_analyzer": "portal_fr_search",
+        }
         assert mapping["_text_ar"]["analyzer"] == "portal_ar"
 
     def test_a_page_fills_only_its_own_language_fields(self):
@@ -85,8 +101,16 @@ class TestMappingAndQueries(TestCase):
     def test_query_in_all_languages_uses_every_language(self):
         results = backend().search("enfants", visible_pages())
         fields = results.query_compiler.get_query()["bool"]["must"]["multi_match"]["fields"]
-        assert fields == ["_title_en^2.0", "_text_en", "_title_fr^2.0", "_text_fr",
-                          "_title_es^2.0", "_text_es", "_title_ar^2.0", "_text_ar"]
+        assert fields == [
+            "_title_en^2.0",
+            "_text_en",
+            "_title_fr^2.0",
+            "_text_fr",
+            "_title_es^2.0",
+            "_text_es",
+            "_title_ar^2.0",
+            "_text_ar",
+        ]
 
     def test_other_models_keep_modelsearch_fields(self):
         from wagtail.documents import get_document_model
@@ -118,13 +142,19 @@ class TestMappingAndQueries(TestCase):
             search_backend.delete(self.french)
 
 
-@pytest.mark.skipif(not LIVE_URL, reason="set SEARCH_TEST_ELASTICSEARCH_URL to test against a real server")
+@pytest.mark.skipif(
+    not LIVE_URL, reason="set SEARCH_TEST_ELASTICSEARCH_URL to test against a real server"
+)
 class TestLiveServer(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.t = multilingual_site()
-        cls.french = resource(cls.t.libraries["fr"], "Les enfants réfugiés", body="L'éducation des enfants")
-        cls.english = resource(cls.t.libraries["en"], "Refugee children", body="Protecting children")
+        cls.french = resource(
+            cls.t.libraries["fr"], "Les enfants réfugiés", body="L'éducation des enfants"
+        )
+        cls.english = resource(
+            cls.t.libraries["en"], "Refugee children", body="Protecting children"
+        )
 
     def setUp(self):
         self.backend = backend()
@@ -141,7 +171,9 @@ class TestLiveServer(TestCase):
 
     def test_stemming_and_accents_per_language(self):
         french = backend(QUERY_LANGUAGE="fr")
-        assert [p.pk for p in french.search("enfant education", visible_pages())] == [self.french.pk]
+        assert [p.pk for p in french.search("enfant education", visible_pages())] == [
+            self.french.pk
+        ]
         english = backend(QUERY_LANGUAGE="en")
         assert [p.pk for p in english.search("protect child", visible_pages())] == [self.english.pk]
 

@@ -21,8 +21,10 @@ from .fixtures import multilingual_site, publish, resource, restrict
 
 
 def found(query, language="en", scope="locale"):
-    outcome = services.Search(services.SearchQuery(text=query, scope=scope),
-                              Page.objects.get(depth=2, locale__language_code=language).locale).run()
+    outcome = services.Search(
+        services.SearchQuery(text=query, scope=scope),
+        Page.objects.get(depth=2, locale__language_code=language).locale,
+    ).run()
     return [hit.page.title for hit in outcome.hits]
 
 
@@ -58,12 +60,15 @@ class TestIndexFollowsThePage(IndexingTestCase):
         page = resource(self.t.libraries["en"], "Tagged guide", live=False)
         page.topics.add(self.t.topic)
         publish(page)
-        assert {value for facet, value in page_values([page.pk])[page.pk] if facet == "topic"} \
-            == {self.t.topic.slug}
+        assert {value for facet, value in page_values([page.pk])[page.pk] if facet == "topic"} == {
+            self.t.topic.slug
+        }
         assert found("children on the move tagged") == ["Tagged guide"]
 
     def test_moving_a_section_reindexes_its_descendants(self):
-        with mock.patch.object(index, "insert_or_update_object", wraps=index.insert_or_update_object) as spy:
+        with mock.patch.object(
+            index, "insert_or_update_object", wraps=index.insert_or_update_object
+        ) as spy:
             self.t.sub_area.move(self.t.areas_index, pos="last-child")
         reindexed = {call.args[0].pk for call in spy.call_args_list}
         assert self.t.sub_area.pk in reindexed
@@ -71,7 +76,9 @@ class TestIndexFollowsThePage(IndexingTestCase):
     def test_privacy_change_reindexes_the_subtree_and_hides_it(self):
         page = resource(self.t.libraries["en"], "Helpline rota for partners")
         assert found("rota") == ["Helpline rota for partners"]
-        with mock.patch.object(index, "insert_or_update_object", wraps=index.insert_or_update_object) as spy:
+        with mock.patch.object(
+            index, "insert_or_update_object", wraps=index.insert_or_update_object
+        ) as spy:
             restriction = restrict(self.t.libraries["en"])
         assert page.pk in {call.args[0].pk for call in spy.call_args_list}
         assert found("rota") == []
@@ -91,8 +98,10 @@ class TestFailuresAreLoggedAndRetried(IndexingTestCase):
                 raise ConnectionError("index unreachable")
             return real(instance)
 
-        with mock.patch.object(index, "insert_or_update_object", side_effect=flaky), \
-                self.assertLogs("portal", logging.WARNING) as logs:
+        with (
+            mock.patch.object(index, "insert_or_update_object", side_effect=flaky),
+            self.assertLogs("portal", logging.WARNING) as logs,
+        ):
             tasks.retry_index_object.enqueue("resources", "resourcepage", str(page.pk))
         assert failures["left"] == 0
         assert any("failed again (retry 1)" in line for line in logs.output)
@@ -100,8 +109,12 @@ class TestFailuresAreLoggedAndRetried(IndexingTestCase):
 
     def test_giving_up_is_an_error(self):
         page = resource(self.t.libraries["en"], "Always failing", live=False)
-        with mock.patch.object(index, "insert_or_update_object", side_effect=ConnectionError("down")), \
-                self.assertLogs("portal.search", logging.ERROR) as logs:
+        with (
+            mock.patch.object(
+                index, "insert_or_update_object", side_effect=ConnectionError("down")
+            ),
+            self.assertLogs("portal.search", logging.ERROR) as logs,
+        ):
             tasks.retry_index_object.enqueue("resources", "resourcepage", str(page.pk))
         assert any("Gave up" in line for line in logs.output)
 
@@ -124,7 +137,9 @@ class TestQueuedIndexing(IndexingTestCase):
             # The worker closes stale connections between tasks; on PostgreSQL that would also
             # close the connection holding this test's transaction.
             with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
-                call_command("db_worker", batch=True, startup_delay=False, interval=0.1, verbosity=0)
+                call_command(
+                    "db_worker", batch=True, startup_delay=False, interval=0.1, verbosity=0
+                )
             assert found("queued") == ["Queued foster guidance"]
             assert time.monotonic() - approved < 2
 
@@ -149,28 +164,39 @@ class TestRebuildCommands(IndexingTestCase):
             call_command("search_reindex", locales=["xx"], verbosity=0)
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="title norms are kept by the PostgreSQL backend")
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="title norms are kept by the PostgreSQL backend"
+)
 class TestTitleNorms(IndexingTestCase):
     """A word in a short title outranks it in a long one (modelsearch's title norm), with the
     norm computed in the rank instead of rewritten into every row (search.backends.postgres)."""
 
     def test_short_title_outranks_long_title(self):
         short = publish(resource(self.t.libraries["en"], "Kinship care", live=False))
-        long = publish(resource(self.t.libraries["en"], "Kinship care for grandparents raising "
-                                "their grandchildren after a family crisis", live=False))
+        long = publish(
+            resource(
+                self.t.libraries["en"],
+                "Kinship care for grandparents raising their grandchildren after a family crisis",
+                live=False,
+            )
+        )
         # On a tie the later page would come first: the norm puts the short title ahead.
         assert found("kinship")[:2] == [short.title, long.title]
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="the entries' language column is PostgreSQL's")
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the entries' language column is PostgreSQL's"
+)
 class TestEntryLanguage(IndexingTestCase):
     """Index entries carry their page's language, which a search in one language reads by
     index (search/migrations/0005); an entry without one is still found."""
 
     def language_of(self, page):
         with connection.cursor() as cursor:
-            cursor.execute("SELECT portal_language FROM wagtailsearch_indexentry WHERE object_id = %s",
-                           [str(page.pk)])
+            cursor.execute(
+                "SELECT portal_language FROM wagtailsearch_indexentry WHERE object_id = %s",
+                [str(page.pk)],
+            )
             return cursor.fetchone()[0]
 
     def test_entries_get_their_language_and_one_without_is_still_found(self):
@@ -180,28 +206,50 @@ class TestEntryLanguage(IndexingTestCase):
         assert found("parrainage", "fr") == [french.title]
         assert found("parrainage", "en") == []
         with connection.cursor() as cursor:
-            cursor.execute("UPDATE wagtailsearch_indexentry SET portal_language = NULL WHERE object_id = %s",
-                           [str(english.pk)])
+            cursor.execute(
+                "UPDATE wagtailsearch_indexentry SET portal_language = NULL WHERE object_id = %s",
+                [str(english.pk)],
+            )
         assert found("sponsorship") == [english.title]
-        publish(english)  # re-indexing keeps the row's language as it was (pages never change locale)
+        publish(
+            english
+        )  # re-indexing keeps the row's language as it was (pages never change locale)
         assert found("sponsorship") == [english.title]
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="the entries' text is moved by a PostgreSQL trigger")
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the entries' text is moved by a PostgreSQL trigger"
+)
 class TestEntryText(IndexingTestCase):
     """Index rows keep no plain text: it is moved beside them (search.models.EntryText), where
     snippets read it, rewritten with its entry and deleted with it (search/migrations/0006)."""
 
     def row_text(self, page):
-        return IndexEntry.objects.filter(object_id=str(page.pk)).values_list("title_text", "body_text").get()
+        return (
+            IndexEntry.objects.filter(object_id=str(page.pk))
+            .values_list("title_text", "body_text")
+            .get()
+        )
 
     def test_text_moves_beside_the_entry_and_follows_it(self):
-        page = publish(resource(self.t.libraries["en"], "Respite care handbook", live=False,
-                                summary="Short breaks for foster carers"))
+        page = publish(
+            resource(
+                self.t.libraries["en"],
+                "Respite care handbook",
+                live=False,
+                summary="Short breaks for foster carers",
+            )
+        )
         assert self.row_text(page) == ("", "")
         text = EntryText.objects.get(object_id=str(page.pk))
         assert text.title == "Respite care handbook" and "Short breaks" in text.body
-        assert "<mark>" in services.Search(services.SearchQuery(text="breaks"), page.locale).run().hits[0].snippet_html
+        assert (
+            "<mark>"
+            in services.Search(services.SearchQuery(text="breaks"), page.locale)
+            .run()
+            .hits[0]
+            .snippet_html
+        )
 
         page.summary = "Weekend breaks for kinship carers"
         publish(page)  # indexed again: modelsearch's INSERT ... ON CONFLICT DO UPDATE
@@ -213,26 +261,37 @@ class TestEntryText(IndexingTestCase):
         assert not EntryText.objects.filter(object_id=str(page.pk)).exists()
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="entries copy facet numbers on PostgreSQL")
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="entries copy facet numbers on PostgreSQL"
+)
 class TestEntryFacetCodes(IndexingTestCase):
     """Each page's entry holds a sorted copy of its facet numbers but its language's, which
     searches count (search/migrations/0007): re-indexing the page renews it."""
 
     def entry_codes(self, page):
         with connection.cursor() as cursor:
-            cursor.execute("SELECT portal_codes FROM wagtailsearch_indexentry WHERE object_id = %s "
-                           "AND content_type_id = %s", [str(page.pk), page.content_type_id])
+            cursor.execute(
+                "SELECT portal_codes FROM wagtailsearch_indexentry WHERE object_id = %s "
+                "AND content_type_id = %s",
+                [str(page.pk), page.content_type_id],
+            )
             return cursor.fetchone()[0]
 
     def page_codes(self, page):
         """The page's PageFacets numbers but its language's, sorted, as entries keep them."""
         language = set(FacetValue.objects.filter(facet="language").values_list("pk", flat=True))
-        return sorted(code for code in PageFacets.objects.get(page_id=page.pk).codes if code not in language)
+        return sorted(
+            code for code in PageFacets.objects.get(page_id=page.pk).codes if code not in language
+        )
 
     def topic_counts(self, text):
         outcome = services.Search(services.SearchQuery(text=text), self.t.locales["en"]).run()
-        return {option.value: option.count for group in outcome.facets if group.name == "topic"
-                for option in group.options}
+        return {
+            option.value: option.count
+            for group in outcome.facets
+            if group.name == "topic"
+            for option in group.options
+        }
 
     def test_copy_follows_the_pages_facets(self):
         page = publish(resource(self.t.libraries["en"], "Sibling placement note", live=False))

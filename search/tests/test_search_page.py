@@ -22,30 +22,50 @@ SECRET = "zebracode"  # a word only pages visitors may not see contain
 def build_portal():
     t = multilingual_site()
     t.topic2 = __import__("tests.factories", fromlist=["TopicFactory"]).TopicFactory(
-        name="Family tracing", slug="family-tracing")
-    t.kinship = resource(t.libraries["en"], "Kinship care in Malawi", year=2021,
-                         summary="Relatives look after children in Malawi.",
-                         body="Kinship carers in Malawi receive cash transfers and visits.")
+        name="Family tracing", slug="family-tracing"
+    )
+    t.kinship = resource(
+        t.libraries["en"],
+        "Kinship care in Malawi",
+        year=2021,
+        summary="Relatives look after children in Malawi.",
+        body="Kinship carers in Malawi receive cash transfers and visits.",
+    )
     t.kinship.topics.add(t.topic)
     t.kinship = publish(t.kinship)
-    t.kinship_fr = resource(t.libraries["fr"], "La prise en charge familiale au Malawi", year=2021,
-                            body="Au Malawi, les familles élargies accueillent les enfants.",
-                            translation_of=t.kinship)
-    t.kinship_es = resource(t.libraries["es"], "El acogimiento familiar en Malaui", year=2021,
-                            body="En Malaui (Malawi), la familia extensa acoge a los niños.",
-                            translation_of=t.kinship)
-    t.tracing = resource(t.libraries["en"], "Tracing families in Malawi", year=2019,
-                         body="Tracing the families of separated children in Malawi and Uganda.")
+    t.kinship_fr = resource(
+        t.libraries["fr"],
+        "La prise en charge familiale au Malawi",
+        year=2021,
+        body="Au Malawi, les familles élargies accueillent les enfants.",
+        translation_of=t.kinship,
+    )
+    t.kinship_es = resource(
+        t.libraries["es"],
+        "El acogimiento familiar en Malaui",
+        year=2021,
+        body="En Malaui (Malawi), la familia extensa acoge a los niños.",
+        translation_of=t.kinship,
+    )
+    t.tracing = resource(
+        t.libraries["en"],
+        "Tracing families in Malawi",
+        year=2019,
+        body="Tracing the families of separated children in Malawi and Uganda.",
+    )
     t.tracing.topics.add(t.topic2)
     t.tracing = publish(t.tracing)
-    t.arabic = resource(t.libraries["ar"], "الرعاية الأسرية في ملاوي", body="رعاية الأطفال في ملاوي (Malawi)")
+    t.arabic = resource(
+        t.libraries["ar"], "الرعاية الأسرية في ملاوي", body="رعاية الأطفال في ملاوي (Malawi)"
+    )
 
     # What anonymous visitors must never see, all mentioning SECRET and Malawi.
     t.draft = resource(t.libraries["en"], f"Draft about Malawi {SECRET}", live=False)
     t.unpublished = resource(t.libraries["en"], f"Withdrawn Malawi {SECRET}")
     t.unpublished.unpublish()
-    t.partners_only = resource(t.libraries["en"], f"Partner notes on Malawi {SECRET}",
-                               body=f"{SECRET} internal notes")
+    t.partners_only = resource(
+        t.libraries["en"], f"Partner notes on Malawi {SECRET}", body=f"{SECRET} internal notes"
+    )
     restrict(t.partners_only)
     t.group_only = resource(t.libraries["en"], f"Group notes on Malawi {SECRET}")
     restrict(t.group_only, PageViewRestriction.GROUPS, [Group.objects.create(name="Partners")])
@@ -67,8 +87,10 @@ class SearchPageTestCase(TestCase):
 
     @staticmethod
     def facet(soup, name):
-        return {box["value"]: int(box.find_next("span", class_="facet-count").get_text())
-                for box in soup.select(f'.facet input[name="{name}"]')}
+        return {
+            box["value"]: int(box.find_next("span", class_="facet-count").get_text())
+            for box in soup.select(f'.facet input[name="{name}"]')
+        }
 
 
 class TestResults(SearchPageTestCase):
@@ -83,7 +105,11 @@ class TestResults(SearchPageTestCase):
         assert "cash" in marked and "transfers" in marked
 
     def test_snippet_escapes_page_text(self):
-        resource(self.t.libraries["en"], "Markup test", body="alpha &lt;script&gt;alert(1)&lt;/script&gt; omega")
+        resource(
+            self.t.libraries["en"],
+            "Markup test",
+            body="alpha &lt;script&gt;alert(1)&lt;/script&gt; omega",
+        )
         response, soup = self.get(q="omega")
         assert "<script>alert" not in response.content.decode()
         assert "omega" in soup.select_one(".search-snippet mark").get_text()
@@ -96,7 +122,10 @@ class TestResults(SearchPageTestCase):
         _response, soup = self.get("fr", q="Malawi", scope="all")
         titles = self.titles(soup)
         assert "La prise en charge familiale au Malawi" in titles
-        assert "Kinship care in Malawi" not in titles and "El acogimiento familiar en Malaui" not in titles
+        assert (
+            "Kinship care in Malawi" not in titles
+            and "El acogimiento familiar en Malaui" not in titles
+        )
         assert "Tracing families in Malawi" in titles and "الرعاية الأسرية في ملاوي" in titles
         grouped = soup.find("a", string="La prise en charge familiale au Malawi").find_parent("li")
         also_in = {a["hreflang"]: a["href"] for a in grouped.select(".search-also-in a")}
@@ -153,7 +182,9 @@ class TestFacets(SearchPageTestCase):
     def test_filters_combine(self):
         _response, soup = self.get(q="Malawi", topic="family-tracing", year="2021")
         assert self.titles(soup) == []
-        _response, soup = self.get(q="Malawi", topic=["family-tracing", "children-on-the-move"], year="2021")
+        _response, soup = self.get(
+            q="Malawi", topic=["family-tracing", "children-on-the-move"], year="2021"
+        )
         assert self.titles(soup) == ["Kinship care in Malawi"]
 
     def test_language_facet_in_all_languages(self):
@@ -163,8 +194,13 @@ class TestFacets(SearchPageTestCase):
         assert self.titles(soup) == ["El acogimiento familiar en Malaui"]
 
     def test_unknown_and_malformed_values_do_not_fail(self):
-        for params in ({"topic": "no-such-topic"}, {"year": "'; DROP TABLE x;--"},
-                       {"type": "wagtailcore.page"}, {"region": "x" * 500}, {"nonsense": "1"}):
+        for params in (
+            {"topic": "no-such-topic"},
+            {"year": "'; DROP TABLE x;--"},
+            {"type": "wagtailcore.page"},
+            {"region": "x" * 500},
+            {"nonsense": "1"},
+        ):
             response, _soup = self.get(q="Malawi", **params)
             assert response.status_code == 200, params
 
@@ -180,7 +216,11 @@ class TestFacets(SearchPageTestCase):
         assert "topic=" not in remove and "q=Malawi" in remove
         assert soup.find("meta", attrs={"name": "robots"})["content"].startswith("noindex")
         assert soup.select_one(".facet-form")["method"] == "get"
-        for state in ({"q": "Malawi", "page": "2"}, {"q": "Malawi", "scope": "all"}, {"q": "Malawi", "sort": "date"}):
+        for state in (
+            {"q": "Malawi", "page": "2"},
+            {"q": "Malawi", "scope": "all"},
+            {"q": "Malawi", "sort": "date"},
+        ):
             assert self.get(**state)[1].find("meta", attrs={"name": "robots"}) is not None, state
         assert self.get(q="Malawi")[1].find("meta", attrs={"name": "robots"}) is None
 
@@ -207,8 +247,9 @@ class TestWhatVisitorsMayNotSee(SearchPageTestCase):
 class TestPromotedResults(SearchPageTestCase):
     def test_promotions_come_first_in_the_visitors_language(self):
         query = Query.objects.create(query_string="malawi")
-        SearchPromotion.objects.create(query=query, page=self.t.kinship, description="Start here",
-                                       sort_order=0)
+        SearchPromotion.objects.create(
+            query=query, page=self.t.kinship, description="Start here", sort_order=0
+        )
         _response, soup = self.get("fr", q="Malawi")
         promoted = soup.select_one(".search-promoted a")
         assert promoted.get_text() == "La prise en charge familiale au Malawi"
@@ -256,8 +297,10 @@ class TestEngineDown(SearchPageTestCase):
     def test_search_page_says_search_is_unavailable(self):
         broken = mock.Mock()
         broken.search.side_effect = broken.autocomplete.side_effect = ConnectionError("engine down")
-        with mock.patch("search.services.search_backend", return_value=broken), \
-                self.assertLogs("portal.search", logging.ERROR):
+        with (
+            mock.patch("search.services.search_backend", return_value=broken),
+            self.assertLogs("portal.search", logging.ERROR),
+        ):
             response = self.client.get("/en/search/", {"q": "Malawi"})
         assert response.status_code == 503
         assert "temporarily unavailable" in response.content.decode()
@@ -269,9 +312,11 @@ class TestEngineDown(SearchPageTestCase):
 
         backend_class = type(get_search_backend())
         page = resource(self.t.libraries["en"], "Written while the engine is down", live=False)
-        with mock.patch.object(backend_class, "add", side_effect=ConnectionError("engine down")), \
-                self.assertLogs("portal", logging.WARNING) as logs, \
-                mock.patch("search.tasks.schedule_retry") as retry:
+        with (
+            mock.patch.object(backend_class, "add", side_effect=ConnectionError("engine down")),
+            self.assertLogs("portal", logging.WARNING) as logs,
+            mock.patch("search.tasks.schedule_retry") as retry,
+        ):
             page.save_revision().publish()
         page.refresh_from_db()
         assert page.live
@@ -280,12 +325,23 @@ class TestEngineDown(SearchPageTestCase):
 
 
 BAD_INPUT = [
-    {"q": ""}, {"q": "x" * 10_000}, {"q": "& | ! ( ) : * \" '"}, {"q": "' OR 1=1 --"},
-    {"q": "'; DROP TABLE wagtailcore_page; --"}, {"q": "a:* & !b | (c <-> d)"},
-    {"q": '"unclosed phrase'}, {"q": "\x00\x01"}, {"q": "ـــ"}, {"q": "%%%"},
-    {"q": "Malawi", "page": "abc"}, {"q": "Malawi", "page": "-1"}, {"q": "Malawi", "page": "1e309"},
-    {"q": "Malawi", "page": "999999999999999999999"}, {"q": "Malawi", "scope": "galaxy"},
-    {"q": "Malawi", "sort": "random"}, {"q": "Malawi", "topic": ["a"] * 500},
+    {"q": ""},
+    {"q": "x" * 10_000},
+    {"q": "& | ! ( ) : * \" '"},
+    {"q": "' OR 1=1 --"},
+    {"q": "'; DROP TABLE wagtailcore_page; --"},
+    {"q": "a:* & !b | (c <-> d)"},
+    {"q": '"unclosed phrase'},
+    {"q": "\x00\x01"},
+    {"q": "ـــ"},
+    {"q": "%%%"},
+    {"q": "Malawi", "page": "abc"},
+    {"q": "Malawi", "page": "-1"},
+    {"q": "Malawi", "page": "1e309"},
+    {"q": "Malawi", "page": "999999999999999999999"},
+    {"q": "Malawi", "scope": "galaxy"},
+    {"q": "Malawi", "sort": "random"},
+    {"q": "Malawi", "topic": ["a"] * 500},
 ]
 
 
@@ -305,21 +361,36 @@ class TestRandomInput(HypothesisTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.t = namespace(site=multilingual_site())
-        resource(cls.t.site.libraries["en"], "Kinship care in Malawi", body="Relatives and children")
+        resource(
+            cls.t.site.libraries["en"], "Kinship care in Malawi", body="Relatives and children"
+        )
 
     @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(
         q=st.text(max_size=300),
         scope=st.one_of(st.none(), st.sampled_from(["locale", "all"]), st.text(max_size=10)),
-        page=st.one_of(st.none(), st.integers(min_value=-10**30, max_value=10**30).map(str), st.text(max_size=8)),
+        page=st.one_of(
+            st.none(),
+            st.integers(min_value=-(10**30), max_value=10**30).map(str),
+            st.text(max_size=8),
+        ),
         topic=st.lists(st.text(max_size=40), max_size=3),
         year=st.one_of(st.none(), st.text(max_size=6)),
         sort=st.one_of(st.none(), st.text(max_size=10), st.just("date")),
         language=st.sampled_from(["en", "fr", "es", "ar"]),
     )
     def test_any_input_gives_a_page(self, q, scope, page, topic, year, sort, language):
-        params = {key: value for key, value in
-                  {"q": q, "scope": scope, "page": page, "topic": topic, "year": year, "sort": sort}.items()
-                  if value is not None}
+        params = {
+            key: value
+            for key, value in {
+                "q": q,
+                "scope": scope,
+                "page": page,
+                "topic": topic,
+                "year": year,
+                "sort": sort,
+            }.items()
+            if value is not None
+        }
         response = self.client.get(f"/{language}/search/", params)
         assert response.status_code == 200

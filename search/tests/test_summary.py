@@ -39,8 +39,11 @@ def naive(matches, filters, grouped, names):
     values = facets.page_values([pk for pk, _key in rows])
 
     def passes(page_id, except_facet=None):
-        return all(values.get(page_id, set()) & {(name, value) for value in chosen}
-                   for name, chosen in filters.items() if name != except_facet)
+        return all(
+            values.get(page_id, set()) & {(name, value) for value in chosen}
+            for name, chosen in filters.items()
+            if name != except_facet
+        )
 
     total = len({(key if grouped else pk) for pk, key in rows if passes(pk)})
     counts = {}
@@ -80,17 +83,30 @@ class TestSummary(TestCase):
                 for filters in FILTERS:
                     with self.subTest(text=text, grouped=grouped, filters=filters):
                         matches = self.matches(text, grouped)
-                        summary = summarise(matches, filters, grouped=grouped, by_date=False,
-                                            offset=0, limit=10, facet_names=names)
-                        assert (summary.total, summary.counts) == naive(matches, filters, grouped, names)
+                        summary = summarise(
+                            matches,
+                            filters,
+                            grouped=grouped,
+                            by_date=False,
+                            offset=0,
+                            limit=10,
+                            facet_names=names,
+                        )
+                        assert (summary.total, summary.counts) == naive(
+                            matches, filters, grouped, names
+                        )
 
     def test_pages_follow_each_other_and_end(self):
         for grouped in (False, True):
             for by_date in (False, True):
                 with self.subTest(grouped=grouped, by_date=by_date):
                     matches = self.matches("Malawi", grouped)
-                    pages = [summarise(matches, {}, grouped=grouped, by_date=by_date, offset=offset, limit=10)
-                             for offset in (0, 10, 20)]
+                    pages = [
+                        summarise(
+                            matches, {}, grouped=grouped, by_date=by_date, offset=offset, limit=10
+                        )
+                        for offset in (0, 10, 20)
+                    ]
                     seen = pages[0].rows + pages[1].rows
                     assert pages[0].total == pages[2].total == len(seen) == len(set(seen)) > 10
                     assert pages[2].rows == []  # past the end: no rows, the total all the same
@@ -104,24 +120,41 @@ class TestSummary(TestCase):
         assert members == {self.t.kinship.pk, self.t.kinship_fr.pk, self.t.kinship_es.pk}
 
     def test_count_only(self):
-        summary = summarise(self.matches("Malawi", grouped=True), {"language": ("es",)},
-                            grouped=True, by_date=False, offset=0, limit=0)
+        summary = summarise(
+            self.matches("Malawi", grouped=True),
+            {"language": ("es",)},
+            grouped=True,
+            by_date=False,
+            offset=0,
+            limit=0,
+        )
         assert (summary.total, summary.rows, summary.members) == (1, [], {})
 
     @skipUnless(connection.vendor == "postgresql", "RankedPages is the PostgreSQL backend's")
     def test_ranked_pages_are_modelsearchs_matches_and_ranks(self):
         """The match summarise() reads ranks entries before joining pages: the same pages
         and ranks as modelsearch's own queryset, which joins first."""
-        for language, base in ((None, visible_pages()),
-                               ("en", visible_pages().filter(locale=self.t.locales["en"]))):
+        for language, base in (
+            (None, visible_pages()),
+            ("en", visible_pages().filter(locale=self.t.locales["en"])),
+        ):
             with self.subTest(language=language):
-                query, _terms = build_query("Malawi kinship", [language] if language else None, "or")
+                query, _terms = build_query(
+                    "Malawi kinship", [language] if language else None, "or"
+                )
                 results = search_backend(language).search(query, base)
                 compiler = results.query_compiler
-                expected = compiler.search(compiler.get_config(results.backend), None, None,
-                                           score_field="search_rank", backend=results.backend)
+                expected = compiler.search(
+                    compiler.get_config(results.backend),
+                    None,
+                    None,
+                    score_field="search_rank",
+                    backend=results.backend,
+                )
                 ranked = results.matching_queryset()
                 assert isinstance(ranked, RankedPages)
                 got = {(pk, round(rank, 6)) for pk, _key, rank in match_rows(ranked)}
-                assert got == {(pk, round(rank, 6)) for pk, rank in expected.values_list("pk", "search_rank")}
+                assert got == {
+                    (pk, round(rank, 6)) for pk, rank in expected.values_list("pk", "search_rank")
+                }
                 assert len(got) > 3

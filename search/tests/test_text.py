@@ -18,7 +18,9 @@ def test_engine_operators_never_reach_the_engine():
 
 def test_phrases_and_limits():
     assert parse_query('child "helpline standards" «ligne d\'écoute»') == (
-        ["child"], [["helpline", "standards"], ["ligne", "d", "écoute"]])
+        ["child"],
+        [["helpline", "standards"], ["ligne", "d", "écoute"]],
+    )
     assert parse_query('"single"') == (["single"], [])
     assert len(parse_query("word " * 100)[0]) == MAX_TERMS
     assert parse_query("x" * 10_000)[0] == ["x" * 200]
@@ -41,9 +43,13 @@ def test_folding_and_stems():
 
 
 def test_synonyms_expand_inflected_words():
-    table = synonym_table([("en", ["child", "children", "kids"]),
-                           ("en", ["unaccompanied minors", "UASC"]),
-                           ("ar", ["طفل", "أطفال"])])
+    table = synonym_table(
+        [
+            ("en", ["child", "children", "kids"]),
+            ("en", ["unaccompanied minors", "UASC"]),
+            ("ar", ["طفل", "أطفال"]),
+        ]
+    )
     query, terms = build_query("kids helpline", synonyms=table)
     assert isinstance(query, And)
     group, rest = query.subqueries[1], query.subqueries[0]
@@ -64,7 +70,11 @@ def test_nothing_searchable():
 
 
 def test_snippet_marks_inflections_and_escapes():
-    text = "<b>Intro</b>. " + "Filler words here. " * 30 + "Social workers protect unaccompanied children."
+    text = (
+        "<b>Intro</b>. "
+        + "Filler words here. " * 30
+        + "Social workers protect unaccompanied children."
+    )
     html = snippet(text, ["protecting", "child"], "en", size=12)
     assert "<mark>protect</mark>" in html and html.startswith("… ")
     assert "<b>" not in snippet("<b>protect</b> me", ["protect"], "en")
@@ -78,14 +88,24 @@ def test_snippet_prefers_the_passage_with_most_distinct_words():
 
 
 def test_logged_queries_are_masked():
-    assert SearchQueryStat.normalise("  Call  ME: jane.doe@example.org +254 712 345 678 ") == \
-        "call me: [email] [number]"
+    assert (
+        SearchQueryStat.normalise("  Call  ME: jane.doe@example.org +254 712 345 678 ")
+        == "call me: [email] [number]"
+    )
 
 
 def test_parameters_are_cleaned():
-    query = SearchQuery.from_querydict(QueryDict(
-        "q=%00hi%01+there&scope=galaxy&sort=up&page=-4&topic=ok-slug&topic=bad%20value&language=fr"))
-    assert (query.text, query.scope, query.sort, query.page) == ("hi there", "locale", "relevance", 1)
+    query = SearchQuery.from_querydict(
+        QueryDict(
+            "q=%00hi%01+there&scope=galaxy&sort=up&page=-4&topic=ok-slug&topic=bad%20value&language=fr"
+        )
+    )
+    assert (query.text, query.scope, query.sort, query.page) == (
+        "hi there",
+        "locale",
+        "relevance",
+        1,
+    )
     assert query.filters == {"topic": ("ok-slug",)}  # language is meaningless in one language
     query = SearchQuery.from_querydict(QueryDict("q=x&scope=all&language=fr&page=10000000"))
     assert query.filters == {"language": ("fr",)} and query.page == 500

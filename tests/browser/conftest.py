@@ -33,8 +33,13 @@ HERE = Path(__file__).resolve().parent
 AXE_SCRIPT = HERE / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = HERE.parents[1] / "screenshots"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 PASSWORD = "browser-test-password"
 
@@ -80,8 +85,9 @@ def chromium(portal):
             if shared:
                 connections["default"] = connection
             try:
-                browser = playwright.chromium.launch(executable_path=shutil.which("chromium"),
-                                                     args=CHROMIUM_ARGS)
+                browser = playwright.chromium.launch(
+                    executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS
+                )
                 yield browser
                 browser.close()
             finally:
@@ -139,8 +145,10 @@ def portal(request, django_db_setup, django_db_blocker):
         if not (in_memory or name.startswith(TEST_DATABASE_PREFIX)):  # flushed at the end!
             pytest.fail(f"The browser tests' portal must be built in a test database, not {name}.")
         # What migrations created; a transactional test that ran before may have flushed it.
-        migrated = (getattr(connection, "_test_serialized_contents", None)
-                    or connection.creation.serialize_db_to_string())
+        migrated = (
+            getattr(connection, "_test_serialized_contents", None)
+            or connection.creation.serialize_db_to_string()
+        )
         if not Locale.objects.exists():
             connection.creation.deserialize_db_from_string(migrated)
         cache.clear()  # site root paths and renditions cached by earlier tests' rolled-back data
@@ -165,8 +173,13 @@ def portal(request, django_db_setup, django_db_blocker):
                 connection.dec_thread_sharing()
             # As Django's TransactionTestCase does: sequences keep counting, so the restored
             # rows' ids never collide with the next rows created.
-            call_command("flush", interactive=False, verbosity=0, reset_sequences=False,
-                         inhibit_post_migrate=True)
+            call_command(
+                "flush",
+                interactive=False,
+                verbosity=0,
+                reset_sequences=False,
+                inhibit_post_migrate=True,
+            )
             # The restored rows keep their ids, so the ContentType cache stays right; clearing it
             # would let signal handlers re-create content types before theirs are restored.
             connection.creation.deserialize_db_from_string(migrated)
@@ -176,8 +189,9 @@ def portal(request, django_db_setup, django_db_blocker):
 @pytest.fixture
 def page(chromium, portal):
     """A fresh browser context (no cookies) at phone-to-desktop-neutral width."""
-    context = chromium.new_context(base_url=portal.url, viewport={"width": 1280, "height": 900},
-                                   accept_downloads=True)
+    context = chromium.new_context(
+        base_url=portal.url, viewport={"width": 1280, "height": 900}, accept_downloads=True
+    )
     context.set_default_timeout(15_000)
     tab = context.new_page()
     yield tab
@@ -192,8 +206,12 @@ def run_axe(page):
               ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"""
     )
     return [
-        {"id": v["id"], "impact": v["impact"], "help": v["help"],
-         "nodes": [node["target"] for node in v["nodes"]][:5]}
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "nodes": [node["target"] for node in v["nodes"]][:5],
+        }
         for v in result["violations"]
     ]
 

@@ -9,25 +9,48 @@ from wagtail.models import Locale
 from tests.tree import build_site
 
 # Page names in tests.tree, parents before children.
-PAGE_NAMES = ["home", "areas_index", "area", "sub_area", "library", "resource", "kit",
-              "case_index", "case_study", "learning_index", "module", "lesson"]
+PAGE_NAMES = [
+    "home",
+    "areas_index",
+    "area",
+    "sub_area",
+    "library",
+    "resource",
+    "kit",
+    "case_index",
+    "case_study",
+    "learning_index",
+    "module",
+    "lesson",
+]
 
 TITLES = {
     "fr": {
-        "home": "Portail de connaissances", "areas_index": "Domaines thématiques",
-        "area": "Prise en charge alternative", "sub_area": "Familles d'accueil",
-        "library": "Bibliothèque de ressources", "resource": "Guide de la prise en charge provisoire",
-        "kit": "Trousse de départ pour l'accueil provisoire", "case_index": "Études de cas",
+        "home": "Portail de connaissances",
+        "areas_index": "Domaines thématiques",
+        "area": "Prise en charge alternative",
+        "sub_area": "Familles d'accueil",
+        "library": "Bibliothèque de ressources",
+        "resource": "Guide de la prise en charge provisoire",
+        "kit": "Trousse de départ pour l'accueil provisoire",
+        "case_index": "Études de cas",
         "case_study": "Un cours gratuit pour les personnes qui accueillent",
-        "learning_index": "Formation en ligne", "module": "Pratique inclusive",
+        "learning_index": "Formation en ligne",
+        "module": "Pratique inclusive",
         "lesson": "Leçon 1",
     },
     "ar": {
-        "home": "بوابة المعرفة", "areas_index": "المجالات", "area": "الرعاية البديلة",
-        "sub_area": "الرعاية لدى الأسر الحاضنة", "library": "مكتبة الموارد",
-        "resource": "دليل الرعاية المؤقتة", "kit": "مجموعة أدوات لمقدمي الرعاية المؤقتة",
-        "case_index": "دراسات الحالة", "case_study": "دورة مجانية لمقدمي الرعاية",
-        "learning_index": "التعلم الإلكتروني", "module": "الممارسة الشاملة",
+        "home": "بوابة المعرفة",
+        "areas_index": "المجالات",
+        "area": "الرعاية البديلة",
+        "sub_area": "الرعاية لدى الأسر الحاضنة",
+        "library": "مكتبة الموارد",
+        "resource": "دليل الرعاية المؤقتة",
+        "kit": "مجموعة أدوات لمقدمي الرعاية المؤقتة",
+        "case_index": "دراسات الحالة",
+        "case_study": "دورة مجانية لمقدمي الرعاية",
+        "learning_index": "التعلم الإلكتروني",
+        "module": "الممارسة الشاملة",
         "lesson": "الدرس الأول",
     },
 }

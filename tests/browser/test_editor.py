@@ -21,8 +21,11 @@ from .conftest import PASSWORD, sign_in
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("db")]  # db: see conftest.py
 
 TITLE = "Peer support by text message"
-ROLE_USERS = {"specialist": roles.SPECIALISTS, "peer": roles.PEER_REVIEWERS,
-              "reviewer": roles.REVIEWERS}
+ROLE_USERS = {
+    "specialist": roles.SPECIALISTS,
+    "peer": roles.PEER_REVIEWERS,
+    "reviewer": roles.REVIEWERS,
+}
 
 
 def build_portal():
@@ -77,10 +80,14 @@ def test_specialist_writes_reviewers_approve_visitor_finds_it(chromium, portal):
     assert case_study.live and case_study.current_workflow_state is None
     # Each step was approved by its own reviewer, none skipped.
     states = TaskState.objects.filter(workflow_state__object_id=str(case_study.pk))
-    approvals = {state.task.name: (state.status, state.finished_by.username)
-                 for state in states.select_related("task", "finished_by")}
-    assert approvals == {roles.PEER_REVIEW_TASK: (TaskState.STATUS_APPROVED, "peer"),
-                         roles.REVIEW_TASK: (TaskState.STATUS_APPROVED, "reviewer")}
+    approvals = {
+        state.task.name: (state.status, state.finished_by.username)
+        for state in states.select_related("task", "finished_by")
+    }
+    assert approvals == {
+        roles.PEER_REVIEW_TASK: (TaskState.STATUS_APPROVED, "peer"),
+        roles.REVIEW_TASK: (TaskState.STATUS_APPROVED, "reviewer"),
+    }
 
     context, page = fresh_page()
     page.goto(case_study.url)

@@ -110,7 +110,8 @@ def test_headings_are_in_order(page, portal, language):
         page.goto(url)
         levels = page.evaluate(
             "() => [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')]"
-            ".map(h => Number(h.tagName[1]))")
+            ".map(h => Number(h.tagName[1]))"
+        )
         assert levels.count(1) == 1 and levels[0] == 1, (name, levels)
         for previous, level in pairwise(levels):
             assert level <= previous + 1, (name, levels)

@@ -4,9 +4,11 @@ from alerts.digests import digest_interval, send_digests
 
 
 class Command(BaseCommand):
-    help = ("E-mail each confirmed subscriber whose digest is due what was published in their "
-            "language and topics since their last digest. Safe to run as often as you like, "
-            "e.g. hourly from cron: nobody gets the same item twice.")
+    help = (
+        "E-mail each confirmed subscriber whose digest is due what was published in their "
+        "language and topics since their last digest. Safe to run as often as you like, "
+        "e.g. hourly from cron: nobody gets the same item twice."
+    )
 
     def handle(self, *args, **options):
         run = send_digests()

@@ -26,15 +26,26 @@ class Command(BaseCommand):
             if not profile.user.is_active or not profile.user.email:
                 continue
             locale_ids = {locale.pk for locale in profile.locales.all()}
-            items = [t for t in outdated if t.target_locale_id in locale_ids
-                     and (profile.last_digest_at is None or t.source_changed_at > profile.last_digest_at)]
+            items = [
+                t
+                for t in outdated
+                if t.target_locale_id in locale_ids
+                and (profile.last_digest_at is None or t.source_changed_at > profile.last_digest_at)
+            ]
             if not items:
                 continue
-            language = getattr(getattr(profile.user, "wagtail_userprofile", None),
-                               "preferred_language", "") or settings.LANGUAGE_CODE
+            language = (
+                getattr(
+                    getattr(profile.user, "wagtail_userprofile", None), "preferred_language", ""
+                )
+                or settings.LANGUAGE_CODE
+            )
             with translation.override(language):
-                context = {"user": profile.user, "items": items,
-                           "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")}
+                context = {
+                    "user": profile.user,
+                    "items": items,
+                    "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
+                }
                 subject = render_to_string("multilingual/digest_subject.txt", context).strip()
                 body = render_to_string("multilingual/digest.txt", context)
             send_mail(subject, body, None, [profile.user.email])

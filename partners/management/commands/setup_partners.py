@@ -4,8 +4,10 @@ from partners.setup import setup_partners
 
 
 class Command(BaseCommand):
-    help = ("Create the Partners group and the 'Partners only' document collection if they "
-            "are missing. Safe to run on every deployment.")
+    help = (
+        "Create the Partners group and the 'Partners only' document collection if they "
+        "are missing. Safe to run on every deployment."
+    )
 
     def handle(self, *args, **options):
         group, collection = setup_partners()

@@ -17,23 +17,37 @@ class Command(BaseCommand):
     help = "Reindex the pages of the given languages in place (update_index rebuilds everything)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--locale", action="append", required=True, dest="locales",
-                            help="Language code, e.g. fr; repeat for several.")
+        parser.add_argument(
+            "--locale",
+            action="append",
+            required=True,
+            dest="locales",
+            help="Language code, e.g. fr; repeat for several.",
+        )
         parser.add_argument("--backend", help="Only this WAGTAILSEARCH_BACKENDS alias.")
         parser.add_argument("--chunk-size", type=int, default=500)
 
     def handle(self, *args, locales, backend=None, chunk_size=500, verbosity=1, **options):
-        known = set(Locale.objects.filter(language_code__in=locales).values_list("language_code", flat=True))
+        known = set(
+            Locale.objects.filter(language_code__in=locales).values_list("language_code", flat=True)
+        )
         unknown = sorted(set(locales) - known)
         if unknown:
             raise CommandError(f"No such locale: {', '.join(unknown)}")
-        backends = ([(backend, get_search_backend(backend))] if backend
-                    else list(get_search_backends_with_name(with_auto_update=True)))
+        backends = (
+            [(backend, get_search_backend(backend))]
+            if backend
+            else list(get_search_backends_with_name(with_auto_update=True))
+        )
         models = [model for model in get_indexed_models() if issubclass(model, Page)]
         for name, search_backend in backends:
             started, total = time.monotonic(), 0
             for model in models:
-                pages = model.get_indexed_objects().filter(locale__language_code__in=locales).order_by("pk")
+                pages = (
+                    model.get_indexed_objects()
+                    .filter(locale__language_code__in=locales)
+                    .order_by("pk")
+                )
                 last = 0
                 while True:
                     chunk = list(pages.filter(pk__gt=last)[:chunk_size])
@@ -44,5 +58,7 @@ class Command(BaseCommand):
                     last = chunk[-1].pk
             elapsed = time.monotonic() - started
             if verbosity:
-                self.stdout.write(f"{name}: {total} pages of {', '.join(sorted(locales))} reindexed "
-                                  f"in {elapsed:.1f} s")
+                self.stdout.write(
+                    f"{name}: {total} pages of {', '.join(sorted(locales))} reindexed "
+                    f"in {elapsed:.1f} s"
+                )
