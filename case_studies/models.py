@@ -26,7 +26,7 @@ from core.blocks import (
 )
 from core.localization import localize_related, localized_all
 from core.pages import BasePage, TaxonomyMixin
-from core.serving import public_pages
+from core.visibility import public_pages
 from multilingual.listings import mark, source_value, under_q
 from resources.models import ResourcePage
 from taxonomy.serializers import TermSerializer

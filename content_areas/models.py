@@ -20,7 +20,9 @@ from core.blocks import KeyFigureBlock
 from core.localization import localized_all
 from core.models import Person
 from core.pages import BasePage, TaxonomyMixin
-from core.serving import memoise, public_pages, route_chain
+from core.request_cache import memoise
+from core.serving import route_chain
+from core.visibility import public_pages
 from multilingual.listings import (
     in_source_order,
     in_visitor_language_q,

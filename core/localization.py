@@ -2,7 +2,7 @@
 
 Wagtail's `.localized` costs a query for the active Locale and another for the translation,
 every time it is read; a listing of twelve resources, each with a type and a publisher, paid for
-it fifty times over. Here the active Locale comes from the per-request cache (core.serving), a
+it fifty times over. Here the active Locale comes from the per-request cache (core.request_cache), a
 list is localised in one query per model (`localize`), a many-to-many field in one query
 whatever the language (`localized_all`), and every answer is remembered for the rest of the
 request, so a template reading `resource.resource_type.localized` after the page model
@@ -16,7 +16,8 @@ from django.db.models import Q, QuerySet
 from django.utils import translation
 from wagtail.models import DraftStateMixin, Page
 
-from .serving import active_locale_id, memoise, public_q, remember
+from .request_cache import active_locale_id, memoise, remember
+from .visibility import public_q
 
 
 def _memo_key(obj):

@@ -1,106 +1,40 @@
-"""Serving a public page in a fixed, small number of queries, whatever its depth or language.
+"""Routing a public page in two queries, whatever its depth or language.
 
-Why this exists: Wagtail routes a request one level at a time (two queries per level), checks
-view restrictions with two more, and every `.localized` and `.public()` call in a template asks
-the database again. A French content area page took over seventy queries; visitors on slow
-connections wait for every one of them. The portal's budget is fifteen for any public page.
+Why this exists: Wagtail routes a request one level at a time (two queries per level) and
+checks view restrictions with two more; a French content area page took over seventy queries
+before this and the per-request cache (core.request_cache) existed. Visitors on slow
+connections wait for every one of them; the portal's budget is fifteen for any public page.
 
-Two things make that possible:
+The site's root paths (cached by Wagtail itself) give the URL path of the home page in the
+visitor's language, so the requested page and all its ancestors are read in one query by
+`url_path`, together with whether any of them carries a view restriction, and the page itself
+in its specific type in a second. The result is handed to Wagtail's own `serve` view as the
+route it would have found, so hooks, restrictions and `serve()` behave as usual. Whenever the
+fast path cannot be sure it matches Wagtail (a page type with its own `route`, an alias, a
+language without a home page, an inconsistent tree), it steps aside and Wagtail routes the
+request itself.
 
-* **A per-request cache** (`memoise`), opened and closed by `PageServingMiddleware` around each
-  request, that template tags, template filters and page models share. Outside a request
-  (shell, management commands, templates rendered in tests) nothing is cached and every helper
-  simply queries, so correctness never depends on the cache.
-* **Routing in two queries.** The site's root paths (cached by Wagtail itself) give the URL path
-  of the home page in the visitor's language, so the requested page and all its ancestors are
-  read in one query by `url_path`, together with whether any of them carries a view restriction,
-  and the page itself in its specific type in a second. The result is handed to Wagtail's own
-  `serve` view as the route it would have found, so hooks, restrictions and `serve()` behave as
-  usual. Whenever the fast path cannot be sure it matches Wagtail (a page type with its own
-  `route`, an alias, a language without a home page, an inconsistent tree), it steps aside and
-  Wagtail routes the request itself.
+Workaround, Wagtail private attributes: Wagtail has no public way to hand its `serve` view a
+route found elsewhere, nor to tell a page its parent, so this module sets two of Wagtail's
+private attributes: `request._wagtail_route_for_request` (the route `Page.route_for_request`
+caches on the request) and `page._cached_parent_obj` (the parent `Page.get_parent` caches).
+If Wagtail stopped reading either, pages would still be served right, by Wagtail's own
+routing, but cost more queries, which the budgets in `tests/test_public_pages.py` catch. This
+can go when Wagtail routes a page in a constant number of queries, or offers a public hook to
+supply the route (e.g. a `before_route_page`-style hook returning a `RouteResult`); re-check
+both names on every Wagtail upgrade until then.
 """
 
-from contextvars import ContextVar
 from itertools import pairwise
 
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef, Q
-from django.db.models.lookups import StartsWith
+from django.db.models import Exists, OuterRef, Q
 from django.utils import translation
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
-_cache = ContextVar("portal_request_cache", default=None)
-
-
-def memoise(key, build):
-    """`build()`, computed once per request under `key` (every time outside a request)."""
-    cache = _cache.get()
-    if cache is None:
-        return build()
-    if key not in cache:
-        cache[key] = build()
-    return cache[key]
-
-
-def remember(key, value):
-    """Store a value the fast route already knows, so `memoise(key, ...)` need not query."""
-    cache = _cache.get()
-    if cache is not None:
-        cache[key] = value
-
-
-def _locale_id(code, otherwise):
-    """The id of the Locale of `code`, found among `locale_codes()`, else `otherwise()`."""
-    by_code = {language: pk for pk, language in locale_codes().items()}
-    return by_code.get(code) or otherwise()
-
-
-def active_locale_id():
-    """The id of the Locale of the active language (the default Locale's if it has none)."""
-    language = translation.get_language()
-    return memoise(
-        ("locale", language),
-        lambda: _locale_id(
-            language, lambda: _locale_id(settings.LANGUAGE_CODE, lambda: Locale.get_active().pk)
-        ),
-    )
-
-
-def default_locale_id():
-    """The id of the default language's Locale (settings.LANGUAGE_CODE), once per request.
-
-    The fast route knows it without a query when the Site's root page is in that language.
-    """
-    return memoise(
-        ("default_locale",),
-        lambda: _locale_id(settings.LANGUAGE_CODE, lambda: Locale.get_default().pk),
-    )
-
-
-def locale_codes():
-    """{Locale id: language code} for every locale, read once per request."""
-    return memoise(
-        ("locale_codes",), lambda: dict(Locale.objects.values_list("pk", "language_code"))
-    )
-
-
-def public_q():
-    """Pages outside every view-restricted section, as one SQL condition.
-
-    Wagtail's `.public()` reads all restrictions with a query of its own on every call; this
-    correlated subquery lets the database do the same check inside the listing's own query.
-    """
-    restricted_ancestor = PageViewRestriction.objects.filter(
-        StartsWith(OuterRef("path"), F("page__path"))
-    )
-    return ~Exists(restricted_ancestor)
-
-
-def public_pages(queryset):
-    """Live pages of `queryset` that anonymous visitors may see."""
-    return queryset.live().filter(public_q())
+from . import request_cache
+from .request_cache import default_locale_id, remember
 
 
 def route_chain(request):
@@ -217,7 +151,7 @@ def fast_route(request, path):
         "locale", *getattr(page_class, "display_related", ())
     ).get(pk=target.pk)
     if parent is not None:
-        page._cached_parent_obj = parent
+        page._cached_parent_obj = parent  # Wagtail private attribute: see the module docstring
     page._portal_unrestricted = not any(ancestor.is_restricted for ancestor in restrictions)
     request._portal_route_chain = chain[:-1] + [page]
     if chain[1].depth == site.root_page.depth:
@@ -359,7 +293,8 @@ def _fallback_chain(deepest, components):
 
 
 class PageServingMiddleware:
-    """Opens the per-request cache for reads and routes Wagtail page requests the fast way."""
+    """Opens the per-request cache (core.request_cache) for reads, and routes Wagtail page
+    requests the fast way."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -368,11 +303,8 @@ class PageServingMiddleware:
         # Only reads are cached: a request that changes data must see its own changes.
         if request.method not in ("GET", "HEAD"):
             return self.get_response(request)
-        token = _cache.set({})
-        try:
+        with request_cache.opened():
             return self.get_response(request)
-        finally:
-            _cache.reset(token)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
@@ -387,5 +319,7 @@ class PageServingMiddleware:
         path = view_args[0] if view_args else view_kwargs.get("path", "")
         result = fast_route(request, path)
         if result is not False:
+            # Wagtail private attribute (see the module docstring): Page.route_for_request
+            # returns this instead of routing again.
             request._wagtail_route_for_request = result
         return None

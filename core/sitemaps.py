@@ -14,7 +14,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from .serving import public_pages
+from .visibility import public_pages
 
 
 class PortalSitemap(Sitemap):

@@ -9,7 +9,7 @@ from wagtail.models import Orderable
 
 from core.localization import localized_all
 from core.pages import BasePage
-from core.serving import public_pages
+from core.visibility import public_pages
 from multilingual.listings import in_source_order, mark, source_path, source_value, under_q
 
 

@@ -11,7 +11,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.pages import BasePage, TaxonomyMixin
-from core.serving import public_pages
+from core.visibility import public_pages
 from multilingual.listings import in_source_order, mark, source_path, under_q
 
 from .blocks import LessonStepsBlock

@@ -32,7 +32,7 @@ from django.utils import translation
 from django.views.defaults import page_not_found
 from wagtail.models import Page, Site
 
-from core.serving import active_locale_id
+from core.request_cache import active_locale_id
 
 _LANGUAGE_SEGMENT = re.compile(r"^/([a-z]{2,3}(?:-[a-z0-9]{2,8})?)(?:/|$)", re.IGNORECASE)
 

@@ -22,7 +22,7 @@ from django.db.models.functions import Coalesce
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page, Site
 
-from core.serving import active_locale_id, default_locale_id, locale_codes, memoise
+from core.request_cache import active_locale_id, default_locale_id, locale_codes, memoise
 
 
 def merging():

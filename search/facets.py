@@ -14,7 +14,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
-from core.serving import locale_codes
+from core.request_cache import locale_codes
 
 from .models import FacetValue, PageFacets
 

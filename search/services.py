@@ -27,7 +27,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
-from core.serving import locale_codes
+from core.request_cache import locale_codes
 
 from . import facets, highlight
 from .backends import plain_text

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from django.db import connection
 from wagtail.models import Page
 
-from core.serving import locale_codes
+from core.request_cache import locale_codes
 
 from .models import FacetValue, PageFacets
 

@@ -17,7 +17,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
-from core.serving import locale_codes
+from core.request_cache import locale_codes
 
 from .models import SCOPE_ALL, SCOPE_LOCALE, SearchQueryStat
 from .services import SORT_DATE, SORT_RELEVANCE, Search, SearchQuery, SearchUnavailable, suggestions

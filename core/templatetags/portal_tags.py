@@ -13,7 +13,8 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from core.localization import localized, localized_all
-from core.serving import home_sections, public_pages, read_home, route_chain
+from core.serving import home_sections, read_home, route_chain
+from core.visibility import public_pages
 from multilingual.listings import in_source_order, listed_url, mark, source_path, under_q
 
 register = template.Library()

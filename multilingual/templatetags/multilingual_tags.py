@@ -89,7 +89,7 @@ def fallback_notice(context):
     page = context.get("page")
     newer = None
     if not code and page is not None and getattr(page, "locale_id", None) is not None:
-        from core.serving import memoise
+        from core.request_cache import memoise
         from multilingual.stale import newer_source
 
         if page.locale_id != memoise(("default_locale",), lambda: Locale.get_default().pk):
