@@ -25,10 +25,11 @@ from core.blocks import (
     QuoteBlock,
 )
 from core.localization import localize_related, localized_all
-from core.pages import BasePage, TaxonomyMixin
+from core.pages import BasePage
 from core.visibility import public_pages
 from multilingual.listings import mark, source_value, under_q
 from resources.models import ResourcePage
+from taxonomy.pages import TaxonomyMixin
 from taxonomy.serializers import TermSerializer
 
 

@@ -19,7 +19,7 @@ from wagtail.search import index
 from core.blocks import KeyFigureBlock
 from core.localization import localized_all
 from core.models import Person
-from core.pages import BasePage, TaxonomyMixin
+from core.pages import BasePage
 from core.request_cache import memoise
 from core.serving import route_chain
 from core.visibility import public_pages
@@ -31,6 +31,7 @@ from multilingual.listings import (
     source_value,
     under_q,
 )
+from taxonomy.pages import TaxonomyMixin
 
 from .blocks import ApproachesBlock
 

@@ -23,7 +23,7 @@ from modelcluster.models import get_serializable_data_for_fields
 from wagtail.admin.utils import get_user_display_name
 from wagtail.models import Page, get_page_models
 
-from .models import ReviewableMixin
+from core.reviewable import ReviewableMixin
 
 
 def add_months(day, months):

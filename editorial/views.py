@@ -24,8 +24,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page, get_page_content_types
 
+from core.reviewable import ReviewableMixin
+
 from . import freshness, translations
-from .models import ReviewableMixin
 
 
 def _date(value):

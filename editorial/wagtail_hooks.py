@@ -13,8 +13,9 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets.button import Button
 from wagtail.permissions import page_permission_policy
 
+from core.reviewable import ReviewableMixin
+
 from . import freshness, translations, views
-from .models import ReviewableMixin
 
 
 @hooks.register("register_admin_urls")

@@ -10,9 +10,10 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES
-from core.pages import BasePage, TaxonomyMixin
+from core.pages import BasePage
 from core.visibility import public_pages
 from multilingual.listings import in_source_order, mark, source_path, under_q
+from taxonomy.pages import TaxonomyMixin
 
 from .blocks import LessonStepsBlock
 

@@ -99,7 +99,7 @@ TAXONOMY_PARAMETERS = {"topic": "topics", "region": "regions", "audience": "audi
 
 
 def taxonomy_page_models():
-    from core.pages import TaxonomyMixin
+    from taxonomy.pages import TaxonomyMixin
 
     return [model for model in get_page_models() if issubclass(model, TaxonomyMixin)]
 

@@ -17,10 +17,11 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from core.localization import localize, localized_all
-from core.pages import BasePage, TaxonomyMixin
+from core.pages import BasePage
 from core.request_cache import active_locale_id
 from core.visibility import public_pages
 from multilingual.listings import mark, source_value, under_q
+from taxonomy.pages import TaxonomyMixin
 
 from .blocks import KitSectionBlock
 from .forms import ResourcePageForm
