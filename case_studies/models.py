@@ -25,7 +25,7 @@ from core.blocks import (
     QuoteBlock,
 )
 from core.localization import localize_related, localized_all
-from core.pages import BasePage
+from core.pages import BasePage, SectionIndexPage
 from core.visibility import public_pages
 from multilingual.listings import mark, source_value, under_q
 from resources.models import ResourcePage
@@ -33,17 +33,10 @@ from taxonomy.pages import TaxonomyMixin
 from taxonomy.serializers import TermSerializer
 
 
-class CaseStudyIndexPage(BasePage):
-    introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-
+class CaseStudyIndexPage(SectionIndexPage):
+    section_key = "case_studies"
     parent_page_types = ["home.HomePage"]
     subpage_types = ["case_studies.CaseStudyPage"]
-    max_count_per_parent = 1
-
-    content_panels = BasePage.content_panels + [FieldPanel("summary"), FieldPanel("introduction")]
-    edit_handler = BasePage.build_tabs(content_panels)
-    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
-    api_fields = BasePage.api_fields + [APIField("introduction")]
 
     class Meta:
         verbose_name = _("case study index")
@@ -98,6 +91,7 @@ class CaseStudyPage(TaxonomyMixin, BasePage):
 
     parent_page_types = ["case_studies.CaseStudyIndexPage"]
     subpage_types = []
+    editorial_peer_review = True  # peer-reviewed from the start (editorial.roles)
 
     content_panels = BasePage.content_panels + [
         FieldPanel("summary"),

@@ -19,7 +19,7 @@ from wagtail.search import index
 from core.blocks import KeyFigureBlock
 from core.localization import localized_all
 from core.models import Person
-from core.pages import BasePage
+from core.pages import BasePage, SectionIndexPage
 from core.request_cache import memoise
 from core.serving import route_chain
 from core.visibility import public_pages
@@ -44,21 +44,22 @@ FEATURED_TYPES = [
 ]
 
 
-class ContentAreaIndexPage(BasePage):
+class ContentAreaIndexPage(SectionIndexPage):
     introduction = models.TextField(_("introduction"), blank=True)
 
+    section_key = "areas"
+    children_are_areas = True
     parent_page_types = ["home.HomePage"]
     subpage_types = ["content_areas.ContentAreaPage"]
-    max_count_per_parent = 1
-
-    content_panels = BasePage.content_panels + [FieldPanel("summary"), FieldPanel("introduction")]
-    edit_handler = BasePage.build_tabs(content_panels)
-    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
-    api_fields = BasePage.api_fields + [APIField("introduction")]
 
     class Meta:
         verbose_name = _("content area index")
         verbose_name_plural = _("content area indexes")
+
+    @classmethod
+    def navigation_children(cls, section, request=None):
+        """The top-level areas, in the main navigation under the content areas."""
+        return [area for area in public_areas(section, request) if area.depth == section.depth + 1]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

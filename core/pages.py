@@ -9,10 +9,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
+from wagtail.fields import RichTextField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from .blocks import RICH_TEXT_FEATURES
 from .localization import CachedLocalizedMixin
 from .reviewable import ReviewableMixin
 
@@ -65,3 +67,41 @@ class BasePage(CachedLocalizedMixin, ReviewableMixin, Page):
         )
         tabs.append(ObjectList(cls.settings_panels, heading=_("Settings"), classname="settings"))
         return TabbedInterface(tabs)
+
+
+class SectionIndexPage(BasePage):
+    """The index of one of the home page's sections: content areas, the resource library...
+
+    Every section is declared alike (one per home page, a summary and an introduction, the
+    same tabs, search and API fields), and a page type deriving from this class is a section
+    wherever the portal needs to know: the main navigation (home), the editorial roles'
+    permissions (editorial.roles), the areas of the admin reports (editorial.freshness). A new
+    app adds a section by deriving its index from this class and being listed in the home
+    page's `subpage_types`; nothing else names the sections.
+
+    A subclass sets `section_key`, the stable name templates link to it by
+    (`{% get_section "library" as library %}`), and `parent_page_types` (the home page). It
+    may redeclare `introduction` (content areas keep a plain-text one).
+    """
+
+    introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    section_key = ""
+    # Whether this section's children are areas of the site in their own right (the content
+    # areas): reports then group pages by them rather than by the section.
+    children_are_areas = False
+
+    max_count_per_parent = 1
+
+    content_panels = BasePage.content_panels + [FieldPanel("summary"), FieldPanel("introduction")]
+    edit_handler = BasePage.build_tabs(content_panels)
+    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
+    api_fields = BasePage.api_fields + [APIField("introduction")]
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def navigation_children(cls, section, request=None):
+        """The pages the main navigation lists under `section` (a base Page): none by default."""
+        return []

@@ -23,6 +23,7 @@ from modelcluster.models import get_serializable_data_for_fields
 from wagtail.admin.utils import get_user_display_name
 from wagtail.models import Page, get_page_models
 
+from core.pages import SectionIndexPage
 from core.reviewable import ReviewableMixin
 
 
@@ -83,13 +84,18 @@ def area_pages():
     """The pages that name an area: each section of the site, and each top-level content area.
 
     Sections are the home page's children (content areas, library, case studies, eLearning),
-    at depth 3 under the root; inside the content areas, an area says more than the section.
+    at depth 3 under the root; inside a section whose children are areas in their own right
+    (`SectionIndexPage.children_are_areas`: the content areas), the area says more.
     """
-    from content_areas.models import ContentAreaIndexPage
-
     areas = Q(depth=3)
-    for index in ContentAreaIndexPage.objects.values("path", "depth"):
-        areas |= Q(path__startswith=index["path"], depth=index["depth"] + 1)
+    parents = [
+        model
+        for model in get_page_models()
+        if issubclass(model, SectionIndexPage) and model.children_are_areas
+    ]
+    if parents:
+        for index in Page.objects.type(*parents).values("path", "depth"):
+            areas |= Q(path__startswith=index["path"], depth=index["depth"] + 1)
     return Page.objects.filter(areas)
 
 

@@ -12,6 +12,12 @@ tree is covered only if its own pages carry them. Two rules keep every locale co
   page is created (`inherit_from_translations`, called from a `post_save` signal), and the role
   rules are applied to any new section page (`apply_role_rules`).
 
+The page types are not imported: they are found through the app registry, so that the roles
+cover a section or page type added later without a change here. A section is any
+`core.pages.SectionIndexPage`; the home page type says `editorial_language_root = True`
+(translators' permissions) and the types peer-reviewed from the start say
+`editorial_peer_review = True` (the peer review workflow goes to the sections they live in).
+
 `setup()` creates what is missing and never removes or overrides what administrators changed,
 so running it on every deployment is safe.
 """
@@ -29,13 +35,10 @@ from wagtail.models import (
     Workflow,
     WorkflowPage,
     WorkflowTask,
+    get_page_models,
 )
 
-from case_studies.models import CaseStudyIndexPage, CaseStudyPage
-from content_areas.models import ContentAreaIndexPage
-from home.models import HomePage
-from learning.models import ELearningIndexPage
-from resources.models import ResourceKitPage, ResourceLibraryPage
+from core.pages import SectionIndexPage
 
 from .models import PeerReviewTask
 
@@ -50,9 +53,35 @@ PEER_REVIEW_WORKFLOW = "Peer review and approval"
 REVIEW_TASK = "Reviewers' approval"
 PEER_REVIEW_TASK = "Peer review"
 
-SECTIONS = (ContentAreaIndexPage, ResourceLibraryPage, CaseStudyIndexPage, ELearningIndexPage)
-PEER_REVIEWED_SECTIONS = (CaseStudyIndexPage, ResourceLibraryPage)
-PEER_REVIEWED_TYPES = (CaseStudyPage, ResourceKitPage)
+
+def _page_types(declares):
+    """The page models for which `declares(model)` is true, found through the app registry."""
+    return tuple(model for model in get_page_models() if declares(model))
+
+
+def language_roots():
+    """Page types that are a language's home page (`editorial_language_root = True`)."""
+    return _page_types(lambda model: getattr(model, "editorial_language_root", False))
+
+
+def sections():
+    """The sections of each home page: every `core.pages.SectionIndexPage` type."""
+    return _page_types(lambda model: issubclass(model, SectionIndexPage))
+
+
+def peer_reviewed_types():
+    """Page types peer-reviewed from the start (`editorial_peer_review = True`); afterwards
+    the types are chosen on the peer review task."""
+    return _page_types(lambda model: getattr(model, "editorial_peer_review", False))
+
+
+def peer_reviewed_sections():
+    """The sections where a peer-reviewed type can be added: they get the peer review workflow."""
+    reviewed = set(peer_reviewed_types())
+    return tuple(
+        model for model in sections() if reviewed.intersection(model.allowed_subpage_models())
+    )
+
 
 # Django permissions per group: "app_label.codename", or "app_label.model.*" / "app_label.*"
 # for every permission of a model or an app.
@@ -151,21 +180,21 @@ def apply_role_rules(page):
     Does nothing before `setup()` has created the roles.
     """
     page_class = page.specific_class
-    if not issubclass(page_class, (HomePage, *SECTIONS)):
+    if page_class is None or not issubclass(page_class, (*language_roots(), *sections())):
         return
     groups = _groups()
-    if issubclass(page_class, SECTIONS):
+    if issubclass(page_class, sections()):
         for name, actions in SECTION_PERMISSIONS.items():
             if name in groups:
                 grant_page_permissions(groups[name], page, actions)
-    if issubclass(page_class, HomePage) and TRANSLATORS in groups:
+    if issubclass(page_class, language_roots()) and TRANSLATORS in groups:
         is_source = page.locale_id == Locale.get_default().pk
         grant_page_permissions(
             groups[TRANSLATORS],
             page,
             TRANSLATOR_PERMISSIONS["source" if is_source else "translation"],
         )
-    if issubclass(page_class, PEER_REVIEWED_SECTIONS):
+    if issubclass(page_class, peer_reviewed_sections()):
         workflow = Workflow.objects.filter(name=PEER_REVIEW_WORKFLOW).first()
         if workflow:
             WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
@@ -221,7 +250,9 @@ def setup():
     peer_task, created = PeerReviewTask.objects.get_or_create(name=PEER_REVIEW_TASK)
     peer_task.groups.add(groups[PEER_REVIEWERS])
     if created:  # afterwards the types are the administrators' to change
-        peer_task.page_types.set(ContentType.objects.get_for_models(*PEER_REVIEWED_TYPES).values())
+        peer_task.page_types.set(
+            ContentType.objects.get_for_models(*peer_reviewed_types()).values()
+        )
 
     review = _approval_workflow(REVIEW_WORKFLOW, [review_task])
     _approval_workflow(PEER_REVIEW_WORKFLOW, [peer_task, review_task])
@@ -237,7 +268,7 @@ def setup():
             f'nearer workflow are not reviewed by "{REVIEW_WORKFLOW}".'
         )
 
-    type_ids = ContentType.objects.get_for_models(HomePage, *SECTIONS).values()
+    type_ids = ContentType.objects.get_for_models(*language_roots(), *sections()).values()
     for page in Page.objects.filter(content_type__in=type_ids):
         apply_role_rules(page)
     return notes

@@ -33,6 +33,7 @@ class HomePage(BasePage):
     )
 
     parent_page_types = ["wagtailcore.Page"]
+    editorial_language_root = True  # translators' permissions (editorial.roles)
     subpage_types = [
         "content_areas.ContentAreaIndexPage",
         "resources.ResourceLibraryPage",

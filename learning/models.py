@@ -10,7 +10,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES
-from core.pages import BasePage
+from core.pages import BasePage, SectionIndexPage
 from core.visibility import public_pages
 from multilingual.listings import in_source_order, mark, source_path, under_q
 from taxonomy.pages import TaxonomyMixin
@@ -29,17 +29,10 @@ def format_duration(minutes):
     return _("%(hours)d h %(minutes)d min") % {"hours": hours, "minutes": rest}
 
 
-class ELearningIndexPage(BasePage):
-    introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-
+class ELearningIndexPage(SectionIndexPage):
+    section_key = "learning"
     parent_page_types = ["home.HomePage"]
     subpage_types = ["learning.ELearningModulePage"]
-    max_count_per_parent = 1
-
-    content_panels = BasePage.content_panels + [FieldPanel("summary"), FieldPanel("introduction")]
-    edit_handler = BasePage.build_tabs(content_panels)
-    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
-    api_fields = BasePage.api_fields + [APIField("introduction")]
 
     class Meta:
         verbose_name = _("eLearning index")

@@ -17,7 +17,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from core.localization import localize, localized_all
-from core.pages import BasePage
+from core.pages import BasePage, SectionIndexPage
 from core.request_cache import active_locale_id
 from core.visibility import public_pages
 from multilingual.listings import mark, source_value, under_q
@@ -65,17 +65,10 @@ def card_terms():
     }
 
 
-class ResourceLibraryPage(BasePage):
-    introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-
+class ResourceLibraryPage(SectionIndexPage):
+    section_key = "library"
     parent_page_types = ["home.HomePage"]
     subpage_types = ["resources.ResourcePage", "resources.ResourceKitPage"]
-    max_count_per_parent = 1
-
-    content_panels = BasePage.content_panels + [FieldPanel("summary"), FieldPanel("introduction")]
-    edit_handler = BasePage.build_tabs(content_panels)
-    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
-    api_fields = BasePage.api_fields + [APIField("introduction")]
 
     class Meta:
         verbose_name = _("resource library")
@@ -278,6 +271,7 @@ class ResourceKitPage(TaxonomyMixin, BasePage):
 
     parent_page_types = ["resources.ResourceLibraryPage"]
     subpage_types = []
+    editorial_peer_review = True  # peer-reviewed from the start (editorial.roles)
 
     content_panels = BasePage.content_panels + [
         FieldPanel("summary"),

@@ -1,40 +1,34 @@
-"""Template tags for the public site: navigation, breadcrumbs, languages, pagination.
+"""Template tags for the public site: home page, breadcrumbs, languages, pagination.
 
-Every tag tolerates a missing `page` (search results, error pages) and a missing request
-(templates rendered outside a request), returning an empty result rather than failing.
-Results that the header and footer both need are cached on the request, so a page costs the
-same few queries however many times the navigation is drawn.
+The main navigation is home's (home/templatetags/navigation_tags.py), where the sections are
+assembled. Every tag tolerates a missing `page` (search results, error pages) and a missing
+request (templates rendered outside a request), returning an empty result rather than
+failing. Results that the header and footer both need are cached on the request, so a page
+costs the same few queries however many times the navigation is drawn.
 """
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from core.localization import localized, localized_all
-from core.serving import home_sections, read_home, route_chain
-from core.visibility import public_pages
-from multilingual.listings import in_source_order, listed_url, mark, source_path, under_q
+from core.serving import read_home, route_chain
 
 register = template.Library()
-
-# The home page's sections, in the order the main navigation falls back to when the
-# editors' order cannot be read. Keys are what templates ask `get_section` for.
-SECTION_TYPES = {
-    "areas": ("content_areas", "ContentAreaIndexPage"),
-    "library": ("resources", "ResourceLibraryPage"),
-    "case_studies": ("case_studies", "CaseStudyIndexPage"),
-    "learning": ("learning", "ELearningIndexPage"),
-}
 
 
 def _request(context):
     return context.get("request")
 
 
-def _cached(request, key, build):
-    """Memoise `build()` on the request for the rest of the response."""
+def cached_on_request(request, key, build):
+    """Memoise `build()` on the request for the rest of the response.
+
+    Unlike core.request_cache, which is open for GET and HEAD only, this works for any request
+    the header and footer are drawn for (a form's POST response, an error page).
+    """
     if request is None:
         return build()
     cache = getattr(request, "_portal_tags_cache", None)
@@ -45,7 +39,7 @@ def _cached(request, key, build):
     return cache[key]
 
 
-def _state(current, target):
+def aria_current(current, target):
     """aria-current for a link to `target` while showing `current`."""
     path = getattr(current, "path", None)
     if not path:
@@ -76,86 +70,7 @@ def localized_home(context):
             return chain[1]
         return localized(site.root_page)
 
-    return _cached(request, ("home", translation.get_language()), build)
-
-
-@register.simple_tag(takes_context=True)
-def get_main_navigation(context):
-    """The home page's live sections, in the editors' order, with the content areas.
-
-    Usage: `{% get_main_navigation as nav_items %}`. Each item is a dict with `key` (one of
-    SECTION_TYPES, or "" for anything else), `page`, `title`, `url`, `current` (an
-    aria-current value or "") and `children` (the same shape; the content areas under the
-    content area index, empty for the other sections). Sections and areas not translated into
-    the visitor's language are included in the default language, their `page` marked with
-    `content_language` and `url` the address the fallback router serves them at
-    (multilingual.listings).
-    """
-    request = _request(context)
-    home = localized_home(context)
-    if home is None:
-        return []
-    current = context.get("page")
-
-    def build():
-        from django.apps import apps
-        from django.contrib.contenttypes.models import ContentType
-
-        from content_areas.models import public_areas
-
-        models = {key: apps.get_model(*label) for key, label in SECTION_TYPES.items()}
-        keys = {model: key for key, model in models.items()}
-        sections = home_sections(request, home)
-        if sections is None:
-            sections = public_pages(Page.objects.filter(under_q(home))).annotate(
-                source_path=source_path()
-            )
-        type_ids = {ct.pk for ct in ContentType.objects.get_for_models(*models.values()).values()}
-        items = []
-        for section in mark(in_source_order(sections), request):
-            if section.content_type_id not in type_ids:
-                continue
-            key = keys.get(section.specific_class, "")
-            children = []
-            if key == "areas":
-                children = [
-                    {
-                        "key": "",
-                        "page": area,
-                        "title": area.title,
-                        "url": listed_url(area, request),
-                        "current": _state(current, area),
-                        "children": [],
-                    }
-                    for area in public_areas(section, request)
-                    if area.depth == section.depth + 1
-                ]
-            items.append(
-                {
-                    "key": key,
-                    "page": section,
-                    "title": section.title,
-                    "url": listed_url(section, request),
-                    "current": _state(current, section),
-                    "children": children,
-                }
-            )
-        return items
-
-    cache_key = ("nav", home.pk, getattr(current, "pk", None))
-    return _cached(request, cache_key, build)
-
-
-@register.simple_tag(takes_context=True)
-def get_section(context, key):
-    """One section of the visitor's home page by key: areas, library, case_studies, learning.
-
-    Usage: `{% get_section "library" as library %}`. None when the section does not exist.
-    """
-    for item in get_main_navigation(context):
-        if item["key"] == key:
-            return item["page"]
-    return None
+    return cached_on_request(request, ("home", translation.get_language()), build)
 
 
 @register.simple_tag(takes_context=True)
@@ -227,7 +142,7 @@ def get_language_links(context, page=None):
         links.sort(key=lambda link: order.get(link["code"], len(order)))
         return links
 
-    return _cached(request, ("languages", getattr(page, "pk", None)), build)
+    return cached_on_request(request, ("languages", getattr(page, "pk", None)), build)
 
 
 @register.filter
