@@ -31,6 +31,7 @@ from multilingual.listings import (
     source_value,
     under_q,
 )
+from resources.models import ResourcePage, card_terms
 from taxonomy.pages import TaxonomyMixin
 
 from .blocks import ApproachesBlock
@@ -205,8 +206,6 @@ class ContentAreaPage(TaxonomyMixin, BasePage):
         One query per kind of product that may be featured, however many are. Those not
         translated yet are marked (multilingual.listings) and linked at their fallback address.
         """
-        from resources.models import ResourcePage, card_terms
-
         items = ContentAreaFeaturedItem.objects.filter(page=self)
         position = Subquery(
             items.filter(linked_page__translation_key=OuterRef("translation_key")).values(
@@ -231,8 +230,6 @@ class ContentAreaPage(TaxonomyMixin, BasePage):
 
         In the visitor's language, with the default-language ones not translated into it.
         """
-        from resources.models import ResourcePage, card_terms
-
         # Match on translation keys: translated pages keep pointing at default-language terms
         # and areas, while pages written natively in a locale may point at local ones.
         match = models.Q(related_areas__translation_key=self.translation_key) | models.Q(

@@ -15,8 +15,8 @@ from wagtail.models import Locale, Page, Revision
 
 from alerts.tests.helpers import translate
 from core.models import PortalDocument
-from resources.importing import translation_key_for
 from resources.models import ResourcePage
+from resources.records import translation_key_for
 from taxonomy.models import Topic
 from tests.factories import pdf_bytes
 from tests.tree import build_site

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from resources.importing import export_resources
+from resources.exporting import export_resources
 
 
 class Command(BaseCommand):
