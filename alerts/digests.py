@@ -18,7 +18,9 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Locale
 
-from .mail import digest_message, site_root_url
+from core.sites import site_root_url
+
+from .mail import digest_message
 from .models import Subscription
 from .products import area_match, published_products, topic_match
 

@@ -11,25 +11,10 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Site
+
+from core.sites import site_name, site_root_url
 
 from .tokens import make_confirm_token, make_unsubscribe_token
-
-
-def _default_site():
-    return Site.objects.filter(is_default_site=True).first()
-
-
-def site_root_url():
-    """The public site's address, for links in mails sent outside a request (digests)."""
-    site = _default_site()
-    return site.root_url if site else settings.WAGTAILADMIN_BASE_URL
-
-
-def site_name():
-    """The name the site goes by in its feeds, so mails and feeds sign the same way."""
-    site = _default_site()
-    return (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
 
 
 def _message(to, template, context, headers=None):

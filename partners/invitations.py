@@ -15,7 +15,7 @@ from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from alerts.mail import site_name, site_root_url
+from core.sites import site_name, site_root_url
 
 from .setup import partner_group
 
