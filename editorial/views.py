@@ -8,7 +8,6 @@ import django_filters
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -22,11 +21,12 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Locale, Page, get_page_content_types
+from wagtail.models import Page, get_page_content_types
 
 from core.reviewable import ReviewableMixin
 
 from . import freshness, translations
+from .filters import AreaFilter
 
 
 def _date(value):
@@ -125,21 +125,6 @@ def responsible_users(request):
     )
 
 
-def area_choices():
-    """One choice per area, covering all its language versions (the locale filter picks one).
-
-    Labelled with the default-language title where there is one.
-    """
-    default_locale = Locale.get_default().pk
-    titles = {}
-    for key, title, locale_id in (
-        freshness.area_pages().order_by("path").values_list("translation_key", "title", "locale_id")
-    ):
-        if key not in titles or locale_id == default_locale:
-            titles[key] = title
-    return sorted(((str(key), title) for key, title in titles.items()), key=lambda c: c[1])
-
-
 class DueForReviewFilterSet(WagtailFilterSet):
     owner = django_filters.ModelChoiceFilter(
         label=gettext_lazy("Owner"),
@@ -147,12 +132,7 @@ class DueForReviewFilterSet(WagtailFilterSet):
         method="filter_owner",
         empty_label=gettext_lazy("Anyone"),
     )
-    area = django_filters.ChoiceFilter(
-        label=gettext_lazy("Area"),
-        choices=area_choices,
-        method="filter_area",
-        empty_label=gettext_lazy("All areas"),
-    )
+    area = AreaFilter()
     content_type = ContentTypeFilter(
         label=gettext_lazy("Type"),
         queryset=lambda request: get_page_content_types(include_base_page_type=False),
@@ -164,14 +144,6 @@ class DueForReviewFilterSet(WagtailFilterSet):
 
     def filter_owner(self, queryset, name, value):
         return queryset.filter(responsible_id=value.pk)
-
-    def filter_area(self, queryset, name, value):
-        inside = Q(pk__in=[])
-        for path in (
-            freshness.area_pages().filter(translation_key=value).values_list("path", flat=True)
-        ):
-            inside |= Q(path__startswith=path)
-        return queryset.filter(inside)
 
 
 class DueForReviewReportView(ReportView):

@@ -1,7 +1,6 @@
 """The admin report of out-of-date translations (see multilingual.stale)."""
 
 import django_filters
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
@@ -10,8 +9,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale
 from wagtail_localize.models import Translation
 
-from editorial import freshness
-from editorial.views import area_choices
+from editorial.filters import AreaFilter
 
 from . import stale
 
@@ -23,24 +21,11 @@ class OutOfDateFilterSet(WagtailFilterSet):
         queryset=Locale.objects.all(),
         empty_label=gettext_lazy("All languages"),
     )
-    area = django_filters.ChoiceFilter(
-        label=gettext_lazy("Area"),
-        choices=area_choices,
-        method="filter_area",
-        empty_label=gettext_lazy("All areas"),
-    )
+    area = AreaFilter(path_field="page_path")
 
     class Meta:
         model = Translation
         fields = ["locale", "area"]
-
-    def filter_area(self, queryset, name, value):
-        inside = Q(pk__in=[])
-        for path in (
-            freshness.area_pages().filter(translation_key=value).values_list("path", flat=True)
-        ):
-            inside |= Q(page_path__startswith=path)
-        return queryset.filter(inside)
 
 
 class OutOfDateTranslationsView(ReportView):
