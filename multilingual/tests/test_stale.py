@@ -98,6 +98,28 @@ class TestOutOfDate(StaleTranslationsTestCase):
         )
         assert body.count("\n") >= 3 and "Spanish" in body and "French" not in body
 
+    def test_report_filters_by_area_in_every_language(self):
+        self.edit_source(self.t.area, "Alternative care and kinship")
+        self.edit_source(self.t.resource, "A new title")
+        self.client.force_login(self.admin)
+        url = "/admin/translations/out-of-date/?export=csv&area="
+
+        def rows(area):
+            response = self.client.get(url + str(area.translation_key))
+            assert response.status_code == 200
+            content = (
+                b"".join(response.streaming_content) if response.streaming else response.content
+            )
+            return content.decode().strip().splitlines()[1:]
+
+        # The area's two translations (French and Spanish); the library's resource is elsewhere.
+        area_title = self.t.area.get_translation(self.fr).title
+        resource_title = self.t.resource.get_translation(self.fr).title
+        in_area = rows(self.t.area)
+        assert len(in_area) == 2 and all(row.startswith(area_title) for row in in_area)
+        in_library = rows(self.t.library)
+        assert len(in_library) == 2 and all(row.startswith(resource_title) for row in in_library)
+
     def test_digest_sends_one_email_per_translator_and_nothing_twice(self):
         users = get_user_model().objects
         for name, locales in (
