@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "alerts",
     "partners",
     "multilingual",
+    "demo",  # manage.py load_demo_content; no models
     # Wagtail and its contrib apps.
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales so locales can be synchronised

@@ -6,15 +6,15 @@ content (content areas, resources with real PDF files, kits, case studies, eLear
 translations made through wagtail-localize exactly as translators make them, and one account
 per editorial role. It is safe to run again: existing content is detected and left alone.
 
-The texts live in `home.demo.content`; this command only reports on the load.
+The texts live in `demo.content`; this command only reports on the load.
 """
 
 import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from home.demo import users
-from home.demo.build import Loader
+from demo import users
+from demo.build import Loader
 
 
 class Command(BaseCommand):
