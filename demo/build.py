@@ -65,6 +65,8 @@ class Loader:
     # Entry point -------------------------------------------------------------------------
 
     def run(self):
+        if not files.can_make_pdfs():
+            self.log(files.MISSING_PDF_MESSAGE)
         self.locales = self.ensure_locales()
         self.en = self.locales[settings.LANGUAGE_CODE]
         self.ensure_accounts()
@@ -165,16 +167,16 @@ class Loader:
             assert title, f"{key}: the title has no {language} translation for its PDF"
             document = Document.objects.filter(title=title).first()
             if document is None:
-                data = self.resource_pdf(spec, language, organisation)
+                extension, data = self.resource_document(spec, language, organisation)
                 document = Document(title=title, language=language, collection=collection)
-                document.file = ContentFile(data, name=f"{spec['slug']}-{language}.pdf")
+                document.file = ContentFile(data, name=f"{spec['slug']}-{language}.{extension}")
                 document.save()
                 self.created["document"] += 1
             self.documents[key] = document
             links.append({"document": key, "label": FILE_LABELS[language]})
         return links
 
-    def resource_pdf(self, spec, language, organisation):
+    def resource_document(self, spec, language, organisation):
         def say(text):
             return in_language(text, language) or ""
 
@@ -194,7 +196,7 @@ class Loader:
             LANGUAGE_NAMES[language],
         ]
         citation = spec.get("citation", "") if language == "en" else ""
-        return files.pdf_bytes(
+        return files.resource_document(
             language, say(spec["title"]), meta, say(spec["summary"]), sections, citation
         )
 
