@@ -1,13 +1,17 @@
 """StreamField blocks shared by every page type.
 
 Each block names its template and a preview value, so editors see a real preview in the
-block picker and every page renders the same block the same way.
+block picker (templates/wagtailcore/shared/block_preview.html draws it with the site's
+stylesheet) and every page renders the same block the same way. Blocks that choose an image
+or a document preview the newest one uploaded, since a fixed value cannot name one.
 """
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
@@ -57,6 +61,12 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image")
         template = "blocks/image_block.html"
+        preview_value = {"caption": "A listening session with young people", "decorative": False}
+
+    def get_preview_value(self):
+        value = super().get_preview_value()
+        value["image"] = get_image_model().objects.order_by("-created_at").first()
+        return value
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -103,6 +113,10 @@ class KeyFiguresBlock(blocks.ListBlock):
         icon = "table"
         label = _("Key figures")
         template = "blocks/key_figures_block.html"
+        preview_value = [
+            {"value": "160", "label": "countries where participants enrolled", "year": 2020},
+            {"value": "62%", "label": "of calls answered within a minute", "source": "Helpline"},
+        ]
 
 
 class DocumentBlock(blocks.StructBlock):
@@ -117,6 +131,12 @@ class DocumentBlock(blocks.StructBlock):
         icon = "doc-full"
         label = _("Downloadable material")
         template = "blocks/document_block.html"
+        preview_value = {"title": "Guidelines for alternative care (PDF)"}
+
+    def get_preview_value(self):
+        value = super().get_preview_value()
+        value["document"] = get_document_model().objects.order_by("-created_at").first()
+        return value
 
 
 class VideoBlock(blocks.StructBlock):
@@ -129,6 +149,10 @@ class VideoBlock(blocks.StructBlock):
         icon = "media"
         label = _("Video")
         template = "blocks/video_block.html"
+        # No video address: the block picker must not call a video site to draw a preview.
+        preview_value = {
+            "transcript": "<p>A counsellor explains how the helpline takes a child's first call.</p>"
+        }
 
 
 class GoodPracticeBlock(blocks.StructBlock):

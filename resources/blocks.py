@@ -30,3 +30,7 @@ class KitSectionBlock(blocks.StructBlock):
         icon = "list-ol"
         label = _("Section")
         template = "blocks/kit_section_block.html"
+        preview_value = {
+            "title": "Before the first visit",
+            "note": "<p>Read these two guides before meeting the family.</p>",
+        }
