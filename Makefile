@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1:8000
 
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 
-.PHONY: run test install messages browser-tools bench clean
+.PHONY: run test check install messages browser-tools bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.11)")'
@@ -42,6 +42,14 @@ run: install
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# What CI checks before the tests (and .pre-commit-config.yaml before a commit): lint, format,
+# migrations that were not written, and the import layers of pyproject.toml.
+check: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/lint-imports
 
 # Page weight and Lighthouse on the demo portal served as in production (bench/lighthouse/run.py).
 bench: install
