@@ -231,7 +231,8 @@ EDITORIAL_DUE_SOON_DAYS = 30  # the dashboard also lists pages due within this m
 EDITORIAL_REMINDER_INTERVAL_DAYS = int(os.environ.get("REVIEW_REMINDER_INTERVAL_DAYS", "7"))
 
 # Search: the database (PostgreSQL, or SQLite's FTS5) by default; Elasticsearch or OpenSearch
-# when SEARCH_BACKEND names one (elasticsearch7/8/9, opensearch2/3) and SEARCH_URL says where.
+# when SEARCH_BACKEND names one (elasticsearch8/9, opensearch2/3; their clients are installed,
+# tests/test_search_backends.py) and SEARCH_URL says where.
 # Either way through search.backends, which analyses each language with its own rules (see
 # the README's Search section).
 SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "database")
