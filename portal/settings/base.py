@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "alerts",
     "partners",
     "multilingual",
+    "accounts",
+    "certificates",
     # Wagtail and its contrib apps.
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales so locales can be synchronised
@@ -277,6 +279,13 @@ ALERTS_FEED_LENGTH = 30  # items per feed
 # collections after signing in at the portal's own sign-in page.
 PARTNER_GROUP_NAME = "Partners"
 WAGTAIL_FRONTEND_LOGIN_URL = "partners:login"
+
+# Front-end accounts (accounts/) for learners and programme participants: sign-up by e-mail
+# with double opt-in, signed in with Django's own authenticate(). Unconfirmed accounts are
+# removed by `manage.py prune_unconfirmed_accounts` after this many days.
+LOGIN_URL = "accounts:sign_in"
+ACCOUNTS_SIGNED_IN_URL = "accounts:account"  # where signing in lands, unless `next` says
+ACCOUNTS_UNCONFIRMED_DAYS = int(os.environ.get("ACCOUNTS_UNCONFIRMED_DAYS", "7"))
 
 LOGGING = {
     "version": 1,
