@@ -35,5 +35,6 @@ urlpatterns += i18n_patterns(
     path("partners/", include("partners.urls")),
     path("account/", include("accounts.urls")),
     path("certificates/", include("certificates.urls")),
+    path("learning/", include("learning.urls")),
     path("", include(wagtail_urls)),
 )
