@@ -4,7 +4,11 @@ from tests import factories as f
 
 
 def option(oid, text, correct=False, feedback=""):
-    return {"type": "item", "id": oid, "value": {"text": text, "correct": correct, "feedback": feedback}}
+    return {
+        "type": "item",
+        "id": oid,
+        "value": {"text": text, "correct": correct, "feedback": feedback},
+    }
 
 
 def choice(qid, question, options, kind="single_choice", explanation="<p>Because.</p>"):
