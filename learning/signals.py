@@ -2,7 +2,7 @@
 
 from django.contrib.auth.signals import user_logged_in
 
-from accounts.signals import account_created
+from accounts.signals import account_activated, account_created
 
 from .progress import SESSION_KEY, merge_session
 from .records import LessonCompletion, ModuleProgress, ModuleRating, QuestionAttempt
@@ -20,8 +20,16 @@ def carry_over(sender, user, request, **kwargs):
         complete_merged_modules(user, request)
 
 
+def complete_on_activation(sender, user, request, **kwargs):
+    """The address is confirmed: progress carried over at sign-up may complete modules."""
+    from .completion import complete_merged_modules
+
+    complete_merged_modules(user, request)
+
+
 def connect():
     account_created.connect(carry_over, dispatch_uid="learning.carry_over.created")
+    account_activated.connect(complete_on_activation, dispatch_uid="learning.complete.activated")
     user_logged_in.connect(carry_over, dispatch_uid="learning.carry_over.logged_in")
 
 
