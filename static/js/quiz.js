@@ -11,7 +11,8 @@
       var question = form.closest(".quiz-question");
       var button = form.querySelector("button[type=submit]");
       if (button) button.disabled = true;
-      fetch(form.action, {
+      // getAttribute: the form has a field named "action", which form.action would return.
+      fetch(form.getAttribute("action"), {
         method: "POST",
         body: new FormData(form),
         headers: { Accept: "application/json" },
