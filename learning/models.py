@@ -144,8 +144,11 @@ class ELearningModulePage(TaxonomyMixin, BasePage):
         return mark(in_source_order(lessons.annotate(source_path=source_path())), request)
 
     def get_context(self, request, *args, **kwargs):
+        from .learner import module_context
+
         context = super().get_context(request, *args, **kwargs)
         context["lessons"] = self.lessons(request)
+        context.update(module_context(self, context["lessons"], request))
         return context
 
 
@@ -195,4 +198,26 @@ class LessonPage(BasePage):
             if position is not None and position + 1 < len(siblings)
             else None,
         )
+        from .learner import lesson_context
+
+        context.update(lesson_context(self, module, request))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        """POSTs mark the lesson complete or mark an answer (learning.actions)."""
+        if request.method == "POST":
+            from .actions import handle_post
+
+            return handle_post(self, request)
+        return super().serve(request, *args, **kwargs)
+
+
+# The learner records are models of this app too (see learning.records for why they live here).
+from .records import (  # noqa: E402, F401
+    CompletionRule,
+    LessonCompletion,
+    ModuleProgress,
+    ModuleRating,
+    QuestionAttempt,
+    ReminderOptOut,
+)

@@ -33,5 +33,8 @@ urlpatterns += i18n_patterns(
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("", include("alerts.urls")),
     path("partners/", include("partners.urls")),
+    path("account/", include("accounts.urls")),
+    path("certificates/", include("certificates.urls")),
+    path("learning/", include("learning.urls")),
     path("", include(wagtail_urls)),
 )

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "partners",
     "multilingual",
     "demo",  # manage.py load_demo_content; no models
+    "accounts",
+    "certificates",
     # Wagtail and its contrib apps.
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales so locales can be synchronised
@@ -279,6 +281,19 @@ ALERTS_FEED_LENGTH = 30  # items per feed
 # collections after signing in at the portal's own sign-in page.
 PARTNER_GROUP_NAME = "Partners"
 WAGTAIL_FRONTEND_LOGIN_URL = "partners:login"
+
+# Front-end accounts (accounts/) for learners and programme participants: sign-up by e-mail
+# with double opt-in, signed in with Django's own authenticate(). Unconfirmed accounts are
+# removed by `manage.py prune_unconfirmed_accounts` after this many days.
+LOGIN_URL = "accounts:sign_in"
+ACCOUNTS_SIGNED_IN_URL = "learning:my_learning"  # where signing in lands, unless `next` says
+ACCOUNTS_UNCONFIRMED_DAYS = int(os.environ.get("ACCOUNTS_UNCONFIRMED_DAYS", "7"))
+
+# eLearning (learning/): a learner not seen in a module for LEARNING_REMINDER_DAYS gets one
+# reminder (`manage.py send_learning_reminders`, daily); a module shows its average rating
+# once it has LEARNING_RATINGS_SHOWN_FROM ratings.
+LEARNING_REMINDER_DAYS = int(os.environ.get("LEARNING_REMINDER_DAYS", "14"))
+LEARNING_RATINGS_SHOWN_FROM = int(os.environ.get("LEARNING_RATINGS_SHOWN_FROM", "5"))
 
 LOGGING = {
     "version": 1,

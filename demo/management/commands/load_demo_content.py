@@ -13,7 +13,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from demo import users
+from demo import learning_demo, users
 from demo.build import Loader
 
 
@@ -26,6 +26,7 @@ class Command(BaseCommand):
         # No outer transaction.atomic here: wagtail-localize publishes translations on commit,
         # and wrapping the whole load corrupts the page tree (wagtail-localize issue #773).
         problems = loader.run()
+        learning_logins = learning_demo.load(loader)  # quizzes, certificate design, learner
         if problems:
             raise CommandError(f"The page tree still has problems after repair: pages {problems}.")
 
@@ -39,6 +40,6 @@ class Command(BaseCommand):
         if verbosity >= 2 and loader.untranslated:
             for code, count in sorted(loader.untranslated.items()):
                 self.stdout.write(f"  {count} segments left in English in the {code} translations")
-        for line in users.login_lines(loader.users):
+        for line in users.login_lines(loader.users) + learning_logins:
             self.stdout.write(line)
         self.stdout.write(f"Finished in {time.monotonic() - started:.1f} s.")
