@@ -11,11 +11,11 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import Exists, F, OuterRef, Subquery
 from django.utils import timezone
 
 from .blocks import TEST
-from .quiz import QuestionState, lesson_questions
+from .quiz import AttemptSummary, QuestionState, lesson_questions
 from .records import CompletionRule, ModuleProgress, QuestionAttempt
 
 SESSION_KEY = "learning"
@@ -74,16 +74,31 @@ class DbTracker:
         self._progress.pop(str(module_key), None)
 
     def attempts(self, question_ids):
-        found = {qid: [] for qid in question_ids}
-        rows = QuestionAttempt.objects.filter(user=self.user, question_id__in=list(question_ids))
-        for row in rows.only("question_id", "chosen", "correct", "number", "asked"):
-            found.setdefault(row.question_id, []).append(
-                {
+        """{question id: AttemptSummary}, in one query whatever the number of attempts: each
+        question's last attempt, annotated with how many there were and whether any was right."""
+        same = QuestionAttempt.objects.filter(
+            user=OuterRef("user"), question_id=OuterRef("question_id")
+        )
+        rows = (
+            QuestionAttempt.objects.filter(user=self.user, question_id__in=list(question_ids))
+            .annotate(
+                last_number=Subquery(same.order_by("-number").values("number")[:1]),
+                any_correct=Exists(same.filter(correct=True)),
+            )
+            .filter(number=F("last_number"))
+            .only("question_id", "number", "chosen", "correct", "asked")
+        )
+        found = {qid: AttemptSummary() for qid in question_ids}
+        for row in rows:
+            found[row.question_id] = AttemptSummary(
+                used=row.number,
+                any_correct=row.any_correct,
+                last={
                     "chosen": row.chosen,
                     "correct": row.correct,
                     "number": row.number,
                     "asked": row.asked,
-                }
+                },
             )
         return found
 
@@ -161,7 +176,13 @@ class SessionTracker:
 
     def attempts(self, question_ids):
         tries = self.data["tries"]
-        return {qid: list(tries.get(qid, [])) for qid in question_ids}
+        found = {}
+        for qid in question_ids:
+            summary = AttemptSummary()
+            for attempt in tries.get(qid, []):
+                summary.add(attempt)
+            found[qid] = summary
+        return found
 
     def add_attempt(self, module_key, question, chosen, correct, language, asked, number):
         data = self.data
@@ -342,8 +363,8 @@ def module_status(module, lessons, tracker, rule=None):
         lessons=list(lessons),
         done=tracker.completed(module_key),
         test_questions=test_ids,
-        correct={qid for qid, tries in attempts.items() if any(t["correct"] for t in tries)},
-        answered={qid for qid, tries in attempts.items() if tries},
+        correct={qid for qid, summary in attempts.items() if summary.any_correct},
+        answered={qid for qid, summary in attempts.items() if summary.used},
         rule=rule or rule_for(module),
     )
 
@@ -353,4 +374,4 @@ def question_states(lesson, tracker):
     if not questions:
         return {}
     attempts = tracker.attempts([q.id for q in questions])
-    return {q.id: QuestionState(q, attempts.get(q.id, [])) for q in questions}
+    return {q.id: QuestionState(q, attempts.get(q.id) or AttemptSummary()) for q in questions}
