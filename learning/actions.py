@@ -107,7 +107,7 @@ def _answer(request, lesson, module, tracker, language):
     if tracker.add_attempt(
         module_key, state.question, chosen, correct, language, asked, state.used + 1
     ):
-        state.attempts.append(
+        state.summary.add(
             {"chosen": chosen, "correct": correct, "number": state.used + 1, "asked": asked}
         )
     tracker.touch(module_key, str(lesson.translation_key), language)

@@ -61,6 +61,20 @@ class ChoiceQuestionBlock(blocks.StructBlock):
         icon = "radio-full"
         template = "learning/blocks/question_preview.html"
 
+    # The answer key stays on the server: the API and the search index get the question and
+    # its answers' texts, never which is right, the feedback or the explanation.
+    def get_api_representation(self, value, context=None):
+        return {
+            "question": value["question"],
+            "options": [
+                {"id": item.id, "text": item.value["text"]}
+                for item in value["options"].bound_blocks
+            ],
+        }
+
+    def get_searchable_content(self, value):
+        return [value["question"], *(option["text"] for option in value["options"])]
+
     def clean(self, value):
         value = super().clean(value)
         right = sum(1 for option in value["options"] if option["correct"])
@@ -120,6 +134,12 @@ class TrueFalseQuestionBlock(blocks.StructBlock):
         icon = "tick"
         label = _("True or false")
         template = "learning/blocks/question_preview.html"
+
+    def get_api_representation(self, value, context=None):
+        return {"statement": value["statement"], "options": [{"id": "true"}, {"id": "false"}]}
+
+    def get_searchable_content(self, value):
+        return [value["statement"]]
 
 
 class QuestionsBlock(blocks.StreamBlock):

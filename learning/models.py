@@ -215,7 +215,6 @@ class LessonPage(BasePage):
 # The learner records are models of this app too (see learning.records for why they live here).
 from .records import (  # noqa: E402, F401
     CompletionRule,
-    LessonCompletion,
     ModuleProgress,
     ModuleRating,
     QuestionAttempt,

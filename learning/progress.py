@@ -9,12 +9,14 @@ lost. All keys are strings of translation keys and block ids, the same in every 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, F, OuterRef, Subquery
 from django.utils import timezone
 
 from .blocks import TEST
-from .quiz import QuestionState, lesson_questions
-from .records import CompletionRule, LessonCompletion, ModuleProgress, QuestionAttempt
+from .quiz import AttemptSummary, QuestionState, lesson_questions
+from .records import CompletionRule, ModuleProgress, QuestionAttempt
 
 SESSION_KEY = "learning"
 
@@ -22,33 +24,81 @@ SESSION_KEY = "learning"
 class DbTracker:
     def __init__(self, user):
         self.user = user
+        self._progress = {}
+
+    def progress(self, module_key):
+        """The learner's ModuleProgress row for a module (None before they start), read once
+        per request together with their certificate's number and their rating, so a module
+        page needs a single query for all of them."""
+        from certificates.models import Certificate
+
+        from .records import ModuleRating
+
+        module_key = str(module_key)
+        if module_key not in self._progress:
+            rating = ModuleRating.objects.filter(
+                user=OuterRef("user"), module_key=OuterRef("module_key")
+            )
+            self._progress[module_key] = (
+                ModuleProgress.objects.filter(user=self.user, module_key=module_key)
+                .annotate(
+                    certificate_uuid=Subquery(
+                        Certificate.objects.filter(
+                            holder=OuterRef("user"),
+                            kind="learning.module",
+                            achievement_key=module_key,
+                            revoked_at__isnull=True,
+                        ).values("uuid")[:1]
+                    ),
+                    my_rating=Subquery(rating.values("rating")[:1]),
+                    my_what_worked=Subquery(rating.values("what_worked")[:1]),
+                    my_what_was_missing=Subquery(rating.values("what_was_missing")[:1]),
+                )
+                .first()
+            )
+        return self._progress[module_key]
 
     def completed(self, module_key):
-        return {
-            str(key)
-            for key in LessonCompletion.objects.filter(
-                user=self.user, module_key=module_key
-            ).values_list("lesson_key", flat=True)
-        }
+        progress = self.progress(module_key)
+        return set(progress.lessons_done) if progress else set()
 
+    @transaction.atomic
     def complete(self, module_key, lesson_key, language):
-        LessonCompletion.objects.get_or_create(
-            user=self.user,
-            lesson_key=lesson_key,
-            defaults={"module_key": module_key, "language": language},
+        self.touch(module_key, lesson_key, language)
+        progress = ModuleProgress.objects.select_for_update().get(
+            user=self.user, module_key=module_key
         )
+        if str(lesson_key) not in progress.lessons_done:
+            progress.lessons_done = [*progress.lessons_done, str(lesson_key)]
+            progress.save(update_fields=["lessons_done"])
+        self._progress.pop(str(module_key), None)
 
     def attempts(self, question_ids):
-        found = {qid: [] for qid in question_ids}
-        rows = QuestionAttempt.objects.filter(user=self.user, question_id__in=list(question_ids))
-        for row in rows.only("question_id", "chosen", "correct", "number", "asked"):
-            found.setdefault(row.question_id, []).append(
-                {
+        """{question id: AttemptSummary}, in one query whatever the number of attempts: each
+        question's last attempt, annotated with how many there were and whether any was right."""
+        same = QuestionAttempt.objects.filter(
+            user=OuterRef("user"), question_id=OuterRef("question_id")
+        )
+        rows = (
+            QuestionAttempt.objects.filter(user=self.user, question_id__in=list(question_ids))
+            .annotate(
+                last_number=Subquery(same.order_by("-number").values("number")[:1]),
+                any_correct=Exists(same.filter(correct=True)),
+            )
+            .filter(number=F("last_number"))
+            .only("question_id", "number", "chosen", "correct", "asked")
+        )
+        found = {qid: AttemptSummary() for qid in question_ids}
+        for row in rows:
+            found[row.question_id] = AttemptSummary(
+                used=row.number,
+                any_correct=row.any_correct,
+                last={
                     "chosen": row.chosen,
                     "correct": row.correct,
                     "number": row.number,
                     "asked": row.asked,
-                }
+                },
             )
         return found
 
@@ -72,6 +122,7 @@ class DbTracker:
         return True
 
     def touch(self, module_key, lesson_key, language):
+        self._progress.pop(str(module_key), None)
         now = timezone.now()
         updated = ModuleProgress.objects.filter(user=self.user, module_key=module_key).update(
             last_seen_at=now, last_lesson_key=lesson_key, language=language
@@ -90,12 +141,12 @@ class DbTracker:
                 pass
 
     def module_keys(self):
-        return [
-            str(key)
-            for key in ModuleProgress.objects.filter(user=self.user)
-            .order_by("-last_seen_at")
-            .values_list("module_key", flat=True)
-        ]
+        """The modules the learner started, last seen first (their rows are kept for
+        `completed`, so listing N modules reads them once, not N times)."""
+        rows = list(ModuleProgress.objects.filter(user=self.user).order_by("-last_seen_at"))
+        for row in rows:
+            self._progress.setdefault(str(row.module_key), row)
+        return [str(row.module_key) for row in rows]
 
 
 class SessionTracker:
@@ -125,7 +176,13 @@ class SessionTracker:
 
     def attempts(self, question_ids):
         tries = self.data["tries"]
-        return {qid: list(tries.get(qid, [])) for qid in question_ids}
+        found = {}
+        for qid in question_ids:
+            summary = AttemptSummary()
+            for attempt in tries.get(qid, []):
+                summary.add(attempt)
+            found[qid] = summary
+        return found
 
     def add_attempt(self, module_key, question, chosen, correct, language, asked, number):
         data = self.data
@@ -205,13 +262,26 @@ def merge_session(user, session):
 DEFAULT_RULE = CompletionRule(lessons_percent=90, test_score_percent=70, require_all_tests=False)
 
 
+def rule_cache_key(module_key):
+    return f"learning:rule:{module_key}"
+
+
 def rule_for(module):
-    """The module's completion rule (kept on its source page), or the defaults."""
-    rule = (
-        CompletionRule.objects.filter(module__translation_key=module.translation_key)
-        .select_related("certificate_design")
-        .first()
-    )
+    """The module's completion rule (kept on its source page), or the defaults.
+
+    Cached, as every page of the module reads it; saving or deleting a rule clears it
+    (learning.signals). With a per-process cache, other processes see a change within
+    the minute.
+    """
+
+    def build():
+        return (
+            CompletionRule.objects.filter(module__translation_key=module.translation_key)
+            .select_related("certificate_design")
+            .first()
+        ) or False
+
+    rule = cache.get_or_set(rule_cache_key(module.translation_key), build, 60)
     return rule or DEFAULT_RULE
 
 
@@ -293,8 +363,8 @@ def module_status(module, lessons, tracker, rule=None):
         lessons=list(lessons),
         done=tracker.completed(module_key),
         test_questions=test_ids,
-        correct={qid for qid, tries in attempts.items() if any(t["correct"] for t in tries)},
-        answered={qid for qid, tries in attempts.items() if tries},
+        correct={qid for qid, summary in attempts.items() if summary.any_correct},
+        answered={qid for qid, summary in attempts.items() if summary.used},
         rule=rule or rule_for(module),
     )
 
@@ -304,4 +374,4 @@ def question_states(lesson, tracker):
     if not questions:
         return {}
     attempts = tracker.attempts([q.id for q in questions])
-    return {q.id: QuestionState(q, attempts.get(q.id, [])) for q in questions}
+    return {q.id: QuestionState(q, attempts.get(q.id) or AttemptSummary()) for q in questions}

@@ -115,23 +115,39 @@ def is_correct(question, chosen):
 
 
 @dataclass
+class AttemptSummary:
+    """What a page needs of a learner's answers to one question: how many, whether any was
+    right, and the last one in full (chosen, correct, asked). Never the whole history, which
+    for a practice question is unlimited."""
+
+    used: int = 0
+    any_correct: bool = False
+    last: dict | None = None
+
+    def add(self, attempt):
+        self.used += 1
+        self.any_correct = self.any_correct or attempt["correct"]
+        self.last = attempt
+
+
+@dataclass
 class QuestionState:
     """What the learner sees of one question: their last answer, its feedback, what is left."""
 
     question: QuestionRef
-    attempts: list = field(default_factory=list)  # dicts: chosen, correct, number, asked
+    summary: AttemptSummary = field(default_factory=AttemptSummary)
 
     @property
     def last(self):
-        return self.attempts[-1] if self.attempts else None
+        return self.summary.last
 
     @property
     def used(self):
-        return len(self.attempts)
+        return self.summary.used
 
     @property
     def answered_correctly(self):
-        return any(a["correct"] for a in self.attempts)
+        return self.summary.any_correct
 
     @property
     def attempts_left(self):

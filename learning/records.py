@@ -30,6 +30,9 @@ class ModuleProgress(models.Model):
     started_at = models.DateTimeField(_("started"), auto_now_add=True)
     last_seen_at = models.DateTimeField(_("last seen"))
     last_lesson_key = models.UUIDField(_("last lesson"), null=True, blank=True)
+    # The translation keys of the lessons marked complete, in the order they were. Kept here
+    # rather than a row per lesson so that a page reads a learner's whole module in one query.
+    lessons_done = models.JSONField(_("lessons completed"), default=list, blank=True)
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
     score = models.DecimalField(_("test score (%)"), max_digits=5, decimal_places=2, null=True)
     reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
@@ -44,23 +47,6 @@ class ModuleProgress(models.Model):
 
     def __str__(self):
         return f"{self.user_id}: {self.module_key}"
-
-
-class LessonCompletion(models.Model):
-    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="lesson_completions")
-    module_key = models.UUIDField(_("module"), db_index=True)
-    lesson_key = models.UUIDField(_("lesson"))
-    language = models.CharField(_("language"), max_length=12)
-    completed_at = models.DateTimeField(_("completed"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("lesson completion")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "lesson_key"], name="one_completion_per_lesson")
-        ]
-
-    def __str__(self):
-        return f"{self.user_id}: {self.lesson_key}"
 
 
 class QuestionAttempt(models.Model):

@@ -14,7 +14,7 @@ from wagtail.models import Locale
 from .models import ELearningModulePage
 from .progress import percent
 from .quiz import lesson_questions
-from .records import LessonCompletion, ModuleProgress, ModuleRating, QuestionAttempt
+from .records import ModuleProgress, ModuleRating, QuestionAttempt
 
 
 def source_modules():
@@ -120,10 +120,9 @@ def details(module, language=""):
         key=lambda row: (-row["wrong_rate"], -row["answers"]),
     )
     done = Counter(
-        str(key)
-        for key in LessonCompletion.objects.filter(
-            module_key=module.translation_key, user_id__in=users
-        ).values_list("lesson_key", flat=True)
+        key
+        for lessons_done in _learners(module, language).values_list("lessons_done", flat=True)
+        for key in lessons_done
     )
     stopped = Counter(
         str(key)

@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
-from wagtail.models import Locale
+
+from core.serving import active_locale_id
 
 from .models import ELearningModulePage
 from .progress import module_status, tracker_for
@@ -20,7 +21,7 @@ from .reminders import read_unsubscribe_token
 def modules_by_key(keys):
     """Live modules for these translation keys, in the visitor's language where translated."""
     pages = ELearningModulePage.objects.live().public().filter(translation_key__in=keys)
-    active = Locale.get_active().pk
+    active = active_locale_id()  # known to the request already: no query
     chosen = {}
     for page in pages.select_related("locale"):
         key = str(page.translation_key)

@@ -137,7 +137,7 @@ class TestSignIn(AccountTestCase):
             {"username": "Amina@Example.org", "password": "a-long-pass-phrase-42"},
         )
         assert response.status_code == 302
-        assert response["Location"].startswith("/fr/account/")  # preferred language
+        assert response["Location"].startswith("/fr/")  # preferred language
         assert response.cookies["django_language"].value == "fr"
 
     def test_a_wrong_password_says_so_and_keeps_the_address(self):

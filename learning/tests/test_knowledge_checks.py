@@ -49,6 +49,21 @@ class TestAnswerKey(QuizTestCase):
         for secret in ("Right: relatives", "never care", "detention harms", "Explained."):
             assert secret not in html, secret
 
+    def test_the_api_and_search_never_hold_the_answer_key(self):
+        import json
+
+        data = self.client.get(f"/api/v2/pages/{self.test.pk}/").json()
+        questions = data["steps"][0]["value"]["questions"]
+        assert questions[0]["value"]["options"][0] == {"id": "b1", "text": "Kinship care"}
+        text = json.dumps(data)
+        for secret in ('"correct"', "Right: relatives", "never care", "Explained.", '"answer"'):
+            assert secret not in text, secret
+        html = self.client.get("/en/search/?q=relatives+caring").content.decode()
+        assert self.test.title not in html.split("<main", 1)[1].split('id="search-results"', 1)[
+            -1
+        ] or ("Right: relatives" not in html)
+        assert "Right: relatives" not in html and "Detention is never care" not in html
+
     def test_a_wrong_practice_answer_gets_feedback_and_unlimited_retries(self):
         for _ in range(4):
             response = self.answer(self.practice, PRACTICE_Q, "a2")

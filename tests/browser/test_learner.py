@@ -124,6 +124,17 @@ def test_a_french_learner_takes_the_module_and_gets_a_verifiable_certificate(pag
     assert run_axe(page) == []
     screenshot(page, "certificate-verification-fr")
 
+    # The learner's own pages pass axe too: the module with progress and the rating form,
+    # My learning, and the account page.
+    for url in (portal.fr_module.url, "/fr/learning/my-learning/", "/fr/account/"):
+        page.goto(url)
+        assert run_axe(page) == [], url
+    page.goto(portal.fr_module.url)
+    page.locator("#feedback").get_by_label("4").check()
+    page.get_by_label("Qu'est-ce qui manquait ?").fill("Plus d'études de cas")
+    page.get_by_role("button", name="Envoyer ma note").click()
+    page.get_by_text("Merci : l'équipe pédagogique lira votre note.").wait_for()
+
 
 def test_an_arabic_certificate_reads_right_to_left_and_its_pdf_holds_the_name(page, portal):
     certificate = issue_certificate(
