@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.serving import active_locale_id
+from core.request_cache import active_locale_id
 
 from .models import ELearningModulePage
 from .progress import module_status, tracker_for
