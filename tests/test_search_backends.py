@@ -8,9 +8,8 @@ import importlib
 
 import pytest
 
-# The values of SEARCH_BACKEND that the README and portal/settings/base.py offer. Not
-# elasticsearch7: its backend needs the 7.x client, which cannot be installed beside the 9.x
-# client that elasticsearch8 and elasticsearch9 use.
+# The values of SEARCH_BACKEND that the README and portal/settings/base.py offer: every module
+# of search.backends but the shared ones (test_every_backend_module_is_offered).
 OFFERED = ["database", "elasticsearch8", "elasticsearch9", "opensearch2", "opensearch3"]
 
 
@@ -20,3 +19,16 @@ def test_offered_backend_loads(name):
     module = importlib.import_module(f"search.backends.{name}")
     params = {} if name == "database" else {"URLS": ["http://127.0.0.1:9"], "INDEX_PREFIX": "t_"}
     assert module.SearchBackend(params) is not None
+
+
+def test_every_backend_module_is_offered():
+    """A backend module nobody can choose is dead code (as the Elasticsearch 7 one was): every
+    module of search.backends is offered, or is one that the offered ones build on."""
+    import pkgutil
+
+    import search.backends
+
+    # The shared Elasticsearch/OpenSearch code, and the two that `database` chooses between.
+    shared = {"elasticsearch", "postgres", "sqlite"}
+    modules = {info.name for info in pkgutil.iter_modules(search.backends.__path__)}
+    assert modules - shared == set(OFFERED)

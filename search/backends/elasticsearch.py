@@ -12,7 +12,7 @@ add the editors' synonyms as they were when the index was created; the portal al
 synonyms itself (search.synonyms), so a new synonym works before the next `update_index`.
 
 Built for every client modelsearch supports by `portal_backend(base)`; the thin modules
-elasticsearch7/8/9 and opensearch2/3 next to this one are what SEARCH_BACKEND names. Counts,
+elasticsearch8/9 and opensearch2/3 next to this one are what SEARCH_BACKEND names. Counts,
 facets and translation grouping cover the best MAX_MATCHES hits (1,000 by default), which the
 engine returns ranked; the database backends count every match.
 """
