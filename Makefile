@@ -9,13 +9,16 @@ HOST ?= 127.0.0.1:8000
 
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 
-.PHONY: run test check install messages browser-tools bench clean
+.PHONY: run test check install lock messages browser-tools bench clean
 
-$(STAMP): pyproject.toml constraints.txt
+# Dependencies come from the hashed lock (every package, every version, every file's hash),
+# then the portal itself, editable and without resolving anything again.
+$(STAMP): pyproject.toml requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.11)")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[demo,test]"
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP) messages browser-tools
@@ -27,6 +30,19 @@ $(AXE): tests/browser/package.json tests/browser/package-lock.json
 	@if command -v npm >/dev/null; then \
 		cd tests/browser && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/axe-core/axe.min.js; \
 	else echo "npm not found: the browser tests will be skipped"; fi
+
+# ---- Lock files --------------------------------------------------------------------------
+# requirements.txt (production) and requirements-dev.txt (with the demo and test extras) pin
+# every package with its hashes, for Python 3.11.5+ on any platform. `make lock` brings them in
+# line with pyproject.toml, keeping every pin it can; `make lock UPGRADE=1` moves every package
+# to the newest release that pyproject.toml's ranges allow. Only PyPI is asked. The runtime
+# lock is resolved within the dev lock, so production runs the versions the tests ran.
+LOCK_FLAGS = --generate-hashes --universal --python-version 3.11.5 --quiet \
+	--custom-compile-command "make lock" $(if $(UPGRADE),--upgrade)
+lock: $(STAMP)
+	$(BIN)/uv pip compile pyproject.toml --extra demo --extra test $(LOCK_FLAGS) -o requirements-dev.txt
+	$(BIN)/uv pip compile pyproject.toml -c requirements-dev.txt $(LOCK_FLAGS) -o requirements.txt
+# ---- end of lock files -------------------------------------------------------------------
 
 # Interface translations are compiled with polib (already a dependency), so a machine
 # without GNU gettext can build them.
