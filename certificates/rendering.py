@@ -4,7 +4,7 @@ WeasyPrint lays text out with Pango and HarfBuzz, so Arabic is shaped and set ri
 a name in any script is drawn with whichever installed font has its glyphs (fontconfig picks
 one per character). Fonts are not bundled: the PDF names DejaVu Sans and the Noto families,
 which Debian installs with `fonts-dejavu-core`, `fonts-noto-core` and `fonts-noto-cjk` (CI
-installs them; see the README). WeasyPrint is imported on first use, so a machine without Pango
+installs them; see docs/learning.md). WeasyPrint is imported on first use, so a machine without Pango
 still serves everything but the PDF.
 """
 

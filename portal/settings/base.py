@@ -225,8 +225,8 @@ from multilingual.machine_translation import machine_translator_from_env  # noqa
 if (_machine_translator := machine_translator_from_env()) is not None:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = _machine_translator
 
-# Editorial workflow (see editorial/ and the README). An approval publishes through
-# editorial.workflows, which also records the review and sets the next review date.
+# Editorial workflow (see editorial/ and docs/editorial-workflow.md). An approval publishes
+# through editorial.workflows, which also records the review and sets the next review date.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflows.publish_approved"
 EDITORIAL_REVIEW_INTERVAL_MONTHS = int(os.environ.get("REVIEW_INTERVAL_MONTHS", "12"))
 EDITORIAL_DUE_SOON_DAYS = 30  # the dashboard also lists pages due within this many days
@@ -236,7 +236,7 @@ EDITORIAL_REMINDER_INTERVAL_DAYS = int(os.environ.get("REVIEW_REMINDER_INTERVAL_
 # when SEARCH_BACKEND names one (elasticsearch8/9, opensearch2/3; their clients are installed,
 # tests/test_search_backends.py) and SEARCH_URL says where.
 # Either way through search.backends, which analyses each language with its own rules (see
-# the README's Search section).
+# docs/search.md).
 SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "database")
 if SEARCH_BACKEND == "database":
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}

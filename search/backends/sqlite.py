@@ -9,7 +9,7 @@ the query's language, or every content language in the all-languages scope (`pro
 few words that only share the stem's first letters. Stems shorter than MIN_STEM letters are
 not expanded (`kids` -> `kid*` would find `kidnapping`), so `niños` does not find `niño`
 here; Arabic letters are not folded and its prefixes (ال) are not removed. PostgreSQL does
-all of this properly; the README lists these limits and the stemming tests run there.
+all of this properly; docs/search.md lists these limits and the stemming tests run there.
 
 Ranking: FTS5's bm25 with the title weighted above the body; modelsearch's bm25() weights all
 columns alike, so a page mentioning a word once in a long body could outrank its title.
