@@ -57,8 +57,12 @@ run: install
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py runserver $(HOST)
 
+# The suite runs on TEST_WORKERS processes (pytest-xdist; 0 runs it in this one), each test
+# module on one of them, so a module's live server and browser are started once. Outside CI
+# the test database is kept between runs (--reuse-db); CI builds it afresh.
+TEST_WORKERS ?= 2
 test: install
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope $(if $(filter true,$(CI)),,--reuse-db) $(PYTEST_ARGS)
 
 # What CI checks before the tests (and .pre-commit-config.yaml before a commit): lint, format,
 # migrations that were not written, and the import layers of pyproject.toml.
