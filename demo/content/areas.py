@@ -2,6 +2,10 @@
 
 `reviewed_days_ago` dates the last review relative to the day of loading, so the demo always
 has fresh areas and one that is overdue for review.
+
+Long because it is data, not code: the areas' texts with their translations. Split by section
+already (one module per kind of content in demo.content); splitting one section's texts further
+would only scatter them.
 """
 
 from ..text import T

@@ -1,5 +1,8 @@
 """Case studies. The first retells the IFRC / ISS "Children Moving Alone" MOOC case study (seed
-001) with its figures; the other two are fictional, and their sources say so."""
+001) with its figures; the other two are fictional, and their sources say so.
+
+Long because it is data, not code: three case studies' texts with their translations.
+"""
 
 from ..text import T
 

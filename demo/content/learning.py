@@ -2,6 +2,9 @@
 
 The first two follow a child-helpline network's WeListen modules (seed 000); the third follows
 the structure of the Mutual Learning Program for care practitioners (seed 003).
+
+Long because it is data, not code: three modules' lessons with their translations; split by
+section already (one module per kind of content in demo.content).
 """
 
 from ..text import T

@@ -2,6 +2,9 @@
 
 A resource's `files` are the languages of the PDFs generated for it from its own title,
 summary and body, so every language listed needs those texts translated.
+
+Long because it is data, not code: 23 records with their texts and translations; split by
+section already (one module per kind of content in demo.content).
 """
 
 from ..text import T

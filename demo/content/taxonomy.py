@@ -2,6 +2,8 @@
 
 A term is translated into each language its name has a translation for. Organisations keep
 their own names in every language and are not translated.
+
+Long because it is data, not code: every term's name with its translations.
 """
 
 from ..text import T
