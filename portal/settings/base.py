@@ -306,3 +306,7 @@ LOGGING = {
         "portal": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+
+# Roles and the admin (issue 13; editorial/): the admin never asks an outside service for
+# avatars (Wagtail's default is Gravatar, which would tell it who uses the portal and when).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
