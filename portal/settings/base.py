@@ -55,7 +55,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "editorial.users_config.PortalUsersConfig",  # wagtail.users, managing users safely
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
