@@ -50,7 +50,7 @@ STORAGES = {
 }
 
 # A real queue: tasks are stored in the database and run by `manage.py db_worker`.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+TASKS = {"default": {"BACKEND": "core.task_backend.DatabaseBackend"}}  # queue, deduplicated
 
 if os.environ.get("EMAIL_HOST"):
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
