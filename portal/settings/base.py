@@ -256,8 +256,10 @@ SEARCH_LOG_QUERIES = env_bool("SEARCH_LOG_QUERIES", True)  # daily counts per qu
 # switches to django_tasks_db's queue, worked by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
-# E-mail: the console by default, SMTP when EMAIL_HOST is set (see production.py).
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# E-mail: queued as a background task (core.mail), then delivered by EMAIL_DELIVERY_BACKEND:
+# the console by default, SMTP when EMAIL_HOST is set (see production.py).
+EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@localhost")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
