@@ -3,6 +3,16 @@
 import pytest
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _mail_through_the_task_queue(django_test_environment):
+    """Django's test set-up swaps EMAIL_BACKEND for its in-memory outbox; the portal queues
+    mail as a task (core.mail) and delivers to that outbox (EMAIL_DELIVERY_BACKEND), so the
+    suite sends every e-mail the way production does."""
+    from django.conf import settings
+
+    settings.EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
+
+
 @pytest.fixture(autouse=True)
 def _fresh_search_caches():
     """search caches the synonym table and the PostgreSQL index's average title length

@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Locale
 
+from core.mail import delivery_connection
 from core.sites import site_root_url
 
 from .mail import digest_message
@@ -68,6 +69,7 @@ def send_digests(now=None):
     now = now or timezone.now()
     due = Q(covered_until__lte=now - digest_interval())
     base_url = site_root_url()
+    connection = delivery_connection()
     run = DigestRun()
     for pk in Subscription.objects.filter(due).values_list("pk", flat=True):
         try:
@@ -81,7 +83,9 @@ def send_digests(now=None):
                     continue
                 items = new_items(subscription, until=now)
                 if items:
-                    digest_message(subscription, items, base_url).send()
+                    message = digest_message(subscription, items, base_url)
+                    message.connection = connection  # delivered now: a failure is retried
+                    message.send()
                     subscription.last_sent_at = now
                     run.sent += 1
                 else:

@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from .blocks import RICH_TEXT_FEATURES
 from .localization import CachedLocalizedMixin
+from .permissions import PortalPagePermissionTester
 from .reviewable import ReviewableMixin
 
 
@@ -47,6 +48,10 @@ class BasePage(CachedLocalizedMixin, ReviewableMixin, Page):
 
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user):
+        """Wagtail's permissions, with the portal's rule for deleting published pages."""
+        return PortalPagePermissionTester(user, self)
 
     def get_view_restrictions(self):
         """None, without a query, when core.serving already saw no restriction on the way here."""

@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
-from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.helpers import AdminURLHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from .models import Person
@@ -80,7 +80,10 @@ class FailedTasksPanel(Component):
         self.count = count
 
     def get_context_data(self, parent_context=None):
-        return {"count": self.count}
+        # The list's URL name comes from modeladmin's own helper: it is derived from the app
+        # label (django_tasks_db's is "django_tasks_database"), which a hand-written name got
+        # wrong, and a wrong name is a 500 on the dashboard of every superuser.
+        return {"count": self.count, "failed_url": AdminURLHelper(DBTaskResult).index_url}
 
 
 @hooks.register("construct_homepage_panels")

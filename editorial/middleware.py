@@ -9,6 +9,11 @@
   submitted, the reviewer would publish text they never saw; and a task that is already
   finished ends in a bare 403. Such requests stop here with a message saying what happened;
   nothing changes. Approving in the editor is not affected: the editor shows the latest revision.
+* **Other views that save or publish a page.** Restoring an old revision
+  (`revisions/<id>/revert/`) posts the same form as the editor and gets the same checks. Copying
+  a page with "publish the copies" (or as an alias, which is live at once) needs publish
+  permission at the destination; Wagtail's copy view would otherwise quietly make drafts.
+  Bulk publishing needs publish permission on every page chosen, or nothing happens.
 * **"Sync translated pages" with "Publish"** (`wagtail_localize:update_translations`) asks
   only for permission to submit translations, so translators could publish every translation
   of a page. Publishing that way now needs publish permission on each translated page.
@@ -111,6 +116,37 @@ def guard_add(request, parent_page_id, **kwargs):
     return None
 
 
+def guard_copy(request, page_id, **kwargs):
+    if not (request.POST.get("publish_copies") or request.POST.get("alias")):
+        return None
+    raw = request.POST.get("new_parent_page", "")
+    destination = Page.objects.filter(pk=int(raw)).first() if raw.isdigit() else None
+    if destination is None:
+        destination = Page.objects.filter(pk=page_id).first()
+        destination = destination.get_parent() if destination else None
+    if (
+        destination is None
+        or not destination.permissions_for_user(request.user).can_publish_subpage()
+    ):
+        raise PermissionDenied
+    return None
+
+
+def guard_bulk_page_action(request, app_label, model_name, action, **kwargs):
+    if (app_label, model_name, action) != ("wagtailcore", "page", "publish"):
+        return None
+    ids = [pk for pk in request.GET.getlist("id") if pk.isdigit()]
+    pages = Page.objects.filter(pk__in=ids)
+    if "all" in request.GET.getlist("id"):
+        parent = request.GET.get("childOf", "")
+        pages = Page.objects.filter(pk=int(parent)).first() if parent.isdigit() else None
+        pages = pages.get_children() if pages else Page.objects.none()
+    for page in pages:
+        if not page.permissions_for_user(request.user).can_publish():
+            raise PermissionDenied
+    return None
+
+
 def guard_workflow_action(request, page_id, action_name, task_state_id, **kwargs):
     page = Page.objects.filter(pk=page_id).first()
     task_state = (
@@ -152,6 +188,9 @@ def guard_translation_publishing(request, translation_source_id, **kwargs):
 
 GUARDS = {
     "wagtailadmin_pages:edit": guard_edit,
+    "wagtailadmin_pages:revisions_revert": guard_edit,
+    "wagtailadmin_pages:copy": guard_copy,
+    "wagtail_bulk_action": guard_bulk_page_action,
     "wagtailadmin_pages:add": guard_add,
     "wagtailadmin_pages:workflow_action": guard_workflow_action,
     "wagtail_localize:update_translations": guard_translation_publishing,

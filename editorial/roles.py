@@ -33,7 +33,9 @@ from wagtail.models import (
     Locale,
     Page,
     Workflow,
+    WorkflowContentType,
     WorkflowPage,
+    WorkflowState,
     WorkflowTask,
     get_page_models,
 )
@@ -109,6 +111,15 @@ MODEL_PERMISSIONS = {
         "wagtailcore.task.*",
     ],
 }
+
+# Wagtail's own groups, made by its migrations. "Moderators" may publish anywhere and "Editors"
+# edit anywhere: leftovers that whoever could assign groups would use to get round the roles.
+WAGTAIL_DEFAULT_GROUPS = ("Moderators", "Editors")
+WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
+
+# Page permissions on the root page, above every locale: Site administrators delete pages
+# (published ones included, which no other role may; core.permissions) and nothing else.
+ROOT_PERMISSIONS = {SITE_ADMINISTRATORS: ["bulk_delete"]}
 
 # Page permissions on every section page (in every locale).
 SECTION_PERMISSIONS = {
@@ -212,6 +223,34 @@ def inherit_from_translations(page):
         WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": assignment.workflow})
 
 
+def retire_wagtail_defaults():
+    """Delete Wagtail's default groups while nobody is in them, so a fresh install has only the
+    portal's roles, and switch off its default workflow once no page uses it.
+
+    A group that still has members is kept (deleting it would take rights away from people
+    without a word); the returned notes say so, and the portal's user screens do not let a
+    non-superuser assign it (editorial.users).
+    """
+    notes = []
+    for group in Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS):
+        if group.user_set.exists():
+            notes.append(
+                f'Wagtail\'s default group "{group.name}" still has members; move them to '
+                "the portal's roles and run setup_editorial again to remove it."
+            )
+        else:
+            group.delete()
+    default = Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW, active=True).first()
+    if (
+        default is not None
+        and not WorkflowPage.objects.filter(workflow=default).exists()
+        and not WorkflowContentType.objects.filter(workflow=default).exists()
+        and not default.workflow_states.filter(status=WorkflowState.STATUS_IN_PROGRESS).exists()
+    ):
+        default.deactivate()
+    return notes
+
+
 def _approval_workflow(name, tasks):
     workflow, _ = Workflow.objects.get_or_create(name=name)
     for order, task in enumerate(tasks):
@@ -257,10 +296,13 @@ def setup():
     review = _approval_workflow(REVIEW_WORKFLOW, [review_task])
     _approval_workflow(PEER_REVIEW_WORKFLOW, [peer_task, review_task])
 
-    # Replaces Wagtail's "Moderators approval" on the root page only while it is the default.
     root = Page.get_first_root_node()
+    for name, actions in ROOT_PERMISSIONS.items():
+        grant_page_permissions(groups[name], root, actions)
+
+    # Replaces Wagtail's "Moderators approval" on the root page only while it is the default.
     assignment = WorkflowPage.objects.filter(page=root).select_related("workflow").first()
-    if assignment is None or assignment.workflow.name == "Moderators approval":
+    if assignment is None or assignment.workflow.name == WAGTAIL_DEFAULT_WORKFLOW:
         WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": review})
     elif assignment.workflow != review:
         notes.append(
@@ -271,4 +313,5 @@ def setup():
     type_ids = ContentType.objects.get_for_models(*language_roots(), *sections()).values()
     for page in Page.objects.filter(content_type__in=type_ids):
         apply_role_rules(page)
+    notes.extend(retire_wagtail_defaults())
     return notes

@@ -15,7 +15,7 @@ from wagtail.permissions import page_permission_policy
 
 from core.reviewable import ReviewableMixin
 
-from . import freshness, translations, views
+from . import freshness, translations, users, views
 
 
 @hooks.register("register_admin_urls")
@@ -116,3 +116,9 @@ def add_due_for_review_panel(request, panels):
         page.days_left = -page.days_overdue
     if pages:
         panels.append(DueForReviewPanel(pages, due.count()))
+
+
+# Wagtail's user bulk actions, replaced by ones that refuse users the requester may not manage;
+# order=1 registers them after Wagtail's, and the registry keeps the last one per action type.
+for _action in users.BULK_ACTIONS:
+    hooks.register("register_bulk_action", _action, order=1)

@@ -134,3 +134,29 @@ class TestSiteAdministrators(EditorialTestCase):
     def test_cannot_edit_groups(self):
         self.login("siteadmin")
         assert not self.opens(reverse("wagtailusers_groups:index"))
+
+
+class TestWagtailDefaultGroups(EditorialTestCase):
+    """A fresh install has only the portal's roles: Wagtail's "Moderators" (publish anywhere)
+    and "Editors" are removed by setup_editorial while nobody is in them."""
+
+    def test_fresh_install_has_only_the_portal_roles(self):
+        assert not Group.objects.filter(name__in=roles.WAGTAIL_DEFAULT_GROUPS).exists()
+        assert not Workflow.objects.get(name=roles.WAGTAIL_DEFAULT_WORKFLOW).active
+
+    def test_a_default_group_with_members_is_kept_and_reported(self):
+        moderators = Group.objects.create(name="Moderators")
+        self.users["reviewer"].groups.add(moderators)
+        err = io.StringIO()
+        call_command("setup_editorial", stdout=io.StringIO(), stderr=err)
+        assert Group.objects.filter(name="Moderators").exists()
+        assert '"Moderators" still has members' in err.getvalue()
+        self.users["reviewer"].groups.remove(moderators)
+        call_command("setup_editorial", stdout=io.StringIO(), stderr=io.StringIO())
+        assert not Group.objects.filter(name="Moderators").exists()
+
+    def test_site_administrators_may_delete_pages_and_nothing_else_on_pages(self):
+        grants = GroupPagePermission.objects.filter(group__name=roles.SITE_ADMINISTRATORS)
+        assert [(g.page_id, g.permission.codename) for g in grants] == [
+            (Page.get_first_root_node().pk, "bulk_delete_page")
+        ]

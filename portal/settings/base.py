@@ -55,7 +55,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "editorial.users_config.PortalUsersConfig",  # wagtail.users, managing users safely
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -256,8 +256,10 @@ SEARCH_LOG_QUERIES = env_bool("SEARCH_LOG_QUERIES", True)  # daily counts per qu
 # switches to django_tasks_db's queue, worked by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
-# E-mail: the console by default, SMTP when EMAIL_HOST is set (see production.py).
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# E-mail: queued as a background task (core.mail), then delivered by EMAIL_DELIVERY_BACKEND:
+# the console by default, SMTP when EMAIL_HOST is set (see production.py).
+EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@localhost")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -306,3 +308,7 @@ LOGGING = {
         "portal": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+
+# Roles and the admin (issue 13; editorial/): the admin never asks an outside service for
+# avatars (Wagtail's default is Gravatar, which would tell it who uses the portal and when).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
