@@ -39,7 +39,8 @@ run: install
 	$(BIN)/python manage.py setup_partners
 	$(BIN)/python manage.py setup_learning
 	$(BIN)/python manage.py load_demo_content
-	$(BIN)/python manage.py runserver $(HOST)
+	PORTAL_BASE_URL=http://$(HOST) $(BIN)/python manage.py setup_site
+	PORTAL_BASE_URL=http://$(HOST) $(BIN)/python manage.py runserver $(HOST)
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -211,7 +211,12 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"  # so private collections are checked on
 
 # Wagtail.
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Child Protection Knowledge Portal")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# PORTAL_BASE_URL: the one address the portal is served on (`manage.py setup_site` puts it on
+# the Site; e-mails link to it). WAGTAILADMIN_BASE_URL follows it unless set on its own.
+PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "").strip().rstrip("/")
+WAGTAILADMIN_BASE_URL = (
+    os.environ.get("WAGTAILADMIN_BASE_URL") or PORTAL_BASE_URL or "http://127.0.0.1:8000"
+)
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
