@@ -109,6 +109,7 @@ class TestHeaders(TestCase):
         assert response.status_code == 200
         policy = response["Content-Security-Policy"]
         assert "default-src 'self'" in policy and "'unsafe-eval'" not in policy
+        assert "script-src 'self' 'unsafe-inline'" in policy  # Wagtail's admin needs them
         assert "Permissions-Policy" in response
 
     def test_an_inline_script_gets_a_fresh_nonce(self):
