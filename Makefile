@@ -55,7 +55,8 @@ run: install
 	$(BIN)/python manage.py setup_partners
 	$(BIN)/python manage.py setup_learning
 	$(BIN)/python manage.py load_demo_content
-	$(BIN)/python manage.py runserver $(HOST)
+	PORTAL_BASE_URL=http://$(HOST) $(BIN)/python manage.py setup_site
+	PORTAL_BASE_URL=http://$(HOST) $(BIN)/python manage.py runserver $(HOST)
 
 # The suite runs on TEST_WORKERS processes (pytest-xdist; 0 runs it in this one), each test
 # module on one of them, so a module's live server and browser are started once. Outside CI

@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
+from .visibility import may_see_document
+
 # schema.org type per page type (by model name); pages not listed get no description.
 SCHEMA_TYPES = {
     "homepage": "WebSite",
@@ -117,7 +119,11 @@ def describe(page, request, portal_settings):
         resource_type = getattr(page, "resource_type", None)
         if resource_type is not None:
             data["genre"] = resource_type.localized.name
-        media = [_media_object(item.document, request) for item in getattr(page, "file_list", [])]
+        media = [
+            _media_object(item.document, request)
+            for item in getattr(page, "file_list", [])
+            if may_see_document(item.document, request)  # nothing of a partners-only file
+        ]
         if media:
             data["associatedMedia"] = media
     return data

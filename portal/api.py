@@ -13,6 +13,8 @@ portal adds:
   against what the request may see, and hidden ones come out as null or are left out.
 * **Related things say what they are**: documents give title, language, format, size and
   download URL, also in a resource's `files`; terms their slug and name; people their name.
+* **Bad input is refused with a message** (400/404, never 500; a search engine that is down
+  gives 503): portal/api_input.py.
 * **Throttling and CORS.** Anonymous clients are throttled (REST_FRAMEWORK settings);
   cross-origin reads are allowed for the origins in API_CORS_ORIGINS, for GET only.
 """
@@ -45,6 +47,8 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page, get_page_models
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
+
+from .api_input import BadInputMixin, GuardedSearchFilter, SearchUnavailableError, search_errors
 
 # --- Search ------------------------------------------------------------------------------
 
@@ -91,6 +95,8 @@ class SearchFilter(BaseFilterBackend):
             raise BadRequestError(
                 f"cannot order by '{error.field_name}' while searching (field is not indexed)"
             ) from error
+        except search_errors() as error:
+            raise SearchUnavailableError(str(error)) from error
 
 
 # --- Taxonomy filters --------------------------------------------------------------------
@@ -236,7 +242,7 @@ def allow_cross_origin_reads(request, response):
     response["Access-Control-Max-Age"] = "86400"
 
 
-class PortalAPIMixin:
+class PortalAPIMixin(BadInputMixin):
     def get_throttles(self):
         # Read per request: APIView.throttle_classes was fixed when DRF was imported.
         return [throttle() for throttle in api_settings.DEFAULT_THROTTLE_CLASSES]
@@ -301,6 +307,7 @@ DOCUMENT_FIELDS = ["language", "format", "size"]
 
 
 class PortalDocumentsAPIViewSet(PortalAPIMixin, DocumentsAPIViewSet):
+    filter_backends = [*DocumentsAPIViewSet.filter_backends[:-1], GuardedSearchFilter]
     body_fields = DocumentsAPIViewSet.body_fields + DOCUMENT_FIELDS
     listing_default_fields = DocumentsAPIViewSet.listing_default_fields + DOCUMENT_FIELDS
     nested_default_fields = DocumentsAPIViewSet.nested_default_fields + DOCUMENT_FIELDS
@@ -315,7 +322,7 @@ class PortalDocumentsAPIViewSet(PortalAPIMixin, DocumentsAPIViewSet):
 
 
 class PortalImagesAPIViewSet(PortalAPIMixin, ImagesAPIViewSet):
-    pass
+    filter_backends = [*ImagesAPIViewSet.filter_backends[:-1], GuardedSearchFilter]
 
 
 api_router = WagtailAPIRouter("wagtailapi")

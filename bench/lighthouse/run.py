@@ -91,6 +91,8 @@ def prepare(work, port):
         "SECRET_KEY": "bench-only-secret-key-not-for-production",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_COOKIES": "false",
+        "SECURE_SSL_REDIRECT": "false",  # served over plain HTTP on the loopback
+        "HSTS_SECONDS": "0",
         "LOG_LEVEL": "WARNING",
     }
     manage(production, "collectstatic", "--noinput")

@@ -206,6 +206,14 @@ def absolute_url(context, url):
 
 
 @register.simple_tag(takes_context=True)
+def may_see_document(context, document):
+    """Whether the visitor may see a document's title, file name and link (core.visibility)."""
+    from core.visibility import may_see_document as visible
+
+    return visible(document, _request(context))
+
+
+@register.simple_tag(takes_context=True)
 def structured_data(context):
     """The page's schema.org JSON-LD <script> (core.structured_data), or nothing."""
     from core.models import PortalSettings

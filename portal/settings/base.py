@@ -211,7 +211,12 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"  # so private collections are checked on
 
 # Wagtail.
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Child Protection Knowledge Portal")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# PORTAL_BASE_URL: the one address the portal is served on (`manage.py setup_site` puts it on
+# the Site; e-mails link to it). WAGTAILADMIN_BASE_URL follows it unless set on its own.
+PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "").strip().rstrip("/")
+WAGTAILADMIN_BASE_URL = (
+    os.environ.get("WAGTAILADMIN_BASE_URL") or PORTAL_BASE_URL or "http://127.0.0.1:8000"
+)
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
@@ -312,3 +317,53 @@ LOGGING = {
 # Roles and the admin (issue 13; editorial/): the admin never asks an outside service for
 # avatars (Wagtail's default is Gravatar, which would tell it who uses the portal and when).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# --- Security (issue 13): sign-in lock-out, security headers, proxy --------------------------
+# TRUSTED_PROXY: true only when a reverse proxy (nginx, see docs/deployment/) is in front and
+# overwrites X-Forwarded-Proto and appends to X-Forwarded-For; then, and only then, are those
+# headers believed (production.py, portal.security.client_ip).
+TRUSTED_PROXY = env_bool("TRUSTED_PROXY", False)
+
+# django-axes locks a sign-in out after LOGIN_FAILURE_LIMIT wrong passwords, for one user name
+# from one address together, so an attacker cannot lock out an office behind one address, nor
+# one person from everywhere. It covers every sign-in, as they all go through authenticate().
+# An administrator unlocks with `manage.py axes_reset_username NAME` (README, Security).
+INSTALLED_APPS += ["axes", "csp"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = float(os.environ.get("LOGIN_LOCKOUT_HOURS", "1"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "portal.security.client_ip"
+AXES_VERBOSE = False
+
+# Content-Security-Policy (django-csp) and Permissions-Policy: portal/security.py says why.
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+MIDDLEWARE.insert(1, "portal.security.PortalCSPMiddleware")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# Wagtail 8's admin still runs a few inline scripts and writes inline styles (measured in
+# chromium: tests/browser/test_csp.py); its pages get 'unsafe-inline' for both, nothing else.
+CSP_ADMIN_UPDATE = {
+    "script-src": ["'unsafe-inline'"],
+    "style-src": ["'unsafe-inline'"],
+    "img-src": ["blob:"],
+}

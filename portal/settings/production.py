@@ -8,7 +8,7 @@ import os
 import sys
 
 from .base import *
-from .base import env_bool, env_list
+from .base import TRUSTED_PROXY, env_bool, env_list
 
 
 def required(name):
@@ -27,8 +27,19 @@ SECRET_KEY = required("SECRET_KEY")
 ALLOWED_HOSTS = [host for host in required("ALLOWED_HOSTS").split(",") if host.strip()]
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+# X-Forwarded-Proto is believed only when TRUSTED_PROXY says a proxy in front sets it (a
+# visitor talking to gunicorn directly could otherwise claim HTTPS). HSTS is on by default:
+# the portal is meant to be served over HTTPS; HSTS_SECONDS=0 turns it off.
+if TRUSTED_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", str(365 * 24 * 3600)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", False)
+if not SECURE_HSTS_PRELOAD:
+    # Asking browsers to preload the domain is a commitment for every subdomain, for months;
+    # an organisation opts in with HSTS_PRELOAD=true, so the check's reminder is silenced.
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -1,0 +1,53 @@
+"""A public page linking a partners-only document (issue 13, item 3).
+
+Anonymous visitors learn nothing of the document (title, label, file name, size, link) in the
+HTML or the JSON-LD; they see one neutral line saying a document is available to partners.
+Partners see it as any other download.
+"""
+
+import json
+
+from bs4 import BeautifulSoup
+
+from resources.models import ResourcePageFile
+
+from .test_api import APITestCase
+
+
+class TestPartnersOnlyDocumentOnAPublicPage(APITestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        ResourcePageFile.objects.filter(document=cls.private_document).update(label="Budget lines")
+        cls.file_name = cls.private_document.filename
+
+    def page(self):
+        response = self.client.get(self.t.resource.url)
+        assert response.status_code == 200
+        html = response.content.decode()
+        soup = BeautifulSoup(html, "html.parser")
+        [script] = soup.select('script[type="application/ld+json"]')
+        return html, soup, json.loads(script.string)
+
+    def test_anonymous_visitors_see_nothing_of_it(self):
+        html, soup, data = self.page()
+        for secret in ("Partner budget", "Budget lines", self.file_name, self.private_document.url):
+            assert secret not in html, secret
+            assert secret not in json.dumps(data), secret
+        size = self.private_document.get_file_size()
+        assert f"{size} B" not in json.dumps(data)
+        [neutral] = soup.select(".document-link.is-restricted")
+        assert neutral.get_text(" ", strip=True).startswith("A document available to partners.")
+        assert neutral.a["href"].startswith("/en/partners/sign-in/?next=")
+        # The public file is still described in full.
+        assert "Guide to interim care" in html
+        media = [item["name"] for item in data.get("associatedMedia", [])]
+        assert media == ["Guide to interim care"]
+
+    def test_partners_see_it(self):
+        self.client.force_login(self.partner)
+        html, soup, data = self.page()
+        assert "Budget lines" in html and self.private_document.url in html
+        assert not soup.select(".document-link.is-restricted")
+        media = {item["name"] for item in data["associatedMedia"]}
+        assert media == {"Guide to interim care", "Partner budget"}
