@@ -6,4 +6,6 @@ class CoreConfig(AppConfig):
     verbose_name = "Portal core"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import images, signals  # noqa: F401
+
+        images.connect()

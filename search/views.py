@@ -15,11 +15,13 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
+from redis import RedisError
 from wagtail.models import Locale
 
 from core.request_cache import locale_codes
 
-from .models import SCOPE_ALL, SCOPE_LOCALE, SearchQueryStat
+from .models import SCOPE_ALL, SCOPE_LOCALE
+from .query_log import count_search
 from .services import SORT_DATE, SORT_RELEVANCE, Search, SearchQuery, SearchUnavailable, suggestions
 
 logger = logging.getLogger("portal.search")
@@ -57,8 +59,8 @@ def search(request):
 
     if query.text and query.page == 1 and getattr(settings, "SEARCH_LOG_QUERIES", True):
         try:
-            SearchQueryStat.record(query.text, locale.language_code, query.scope, outcome.count)
-        except DatabaseError:  # statistics must never cost a visitor their results
+            count_search(query.text, locale.language_code, query.scope, outcome.count)
+        except (DatabaseError, RedisError):  # statistics must never cost a visitor their results
             logger.warning("Could not count a search query", exc_info=True)
 
     for group in outcome.facets:
