@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "core.serving.PageServingMiddleware",  # per-request cache and two-query page routing
     "multilingual.fallback.LanguageFallbackMiddleware",  # untranslated pages, remembered language
+    "core.page_cache.PageCacheMiddleware",  # anonymous GETs from the shared cache (issue 18)
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -312,6 +313,8 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Anonymous GET responses kept this long in the shared cache (core.page_cache); off without it.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600" if REDIS_URL else "0"))
 
 LOGGING = {
     "version": 1,
