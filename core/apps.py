@@ -6,4 +6,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Portal core"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import images, page_cache, signals  # noqa: F401
+
+        images.connect()
+        page_cache.connect()

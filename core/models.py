@@ -75,6 +75,20 @@ class PortalDocument(AbstractDocument):
             except ValidationError as error:
                 raise ValidationError({"file": error.messages}) from error
 
+    def save(self, *args, **kwargs):
+        """Record the file's size and hash now: Wagtail would otherwise work them out on the
+        first download or page view and save the document then, a write (and a search
+        re-index) caused by a visitor."""
+        if self.file and (self.file_size is None or not self.file_hash):
+            try:
+                self._set_document_file_metadata()
+            except OSError:  # a missing file is reported where it is served
+                pass
+            else:
+                if kwargs.get("update_fields") is not None:
+                    kwargs["update_fields"] = {*kwargs["update_fields"], "file_size", "file_hash"}
+        super().save(*args, **kwargs)
+
     @property
     def format_label(self):
         return file_extension(self.file.name).upper() if self.file else ""
@@ -145,3 +159,9 @@ class PortalSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("portal settings")
+
+    @classmethod
+    def _get_or_create(cls):
+        """The saved settings, or unsaved defaults: Wagtail would create the row on the first
+        page view, a write caused by a visitor. The admin's settings form saves it."""
+        return cls.base_queryset().first() or cls()

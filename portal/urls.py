@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
 from core.sitemaps import PortalSitemap
+from portal import media
 from search import views as search_views
 
 urlpatterns = [
@@ -20,6 +21,12 @@ urlpatterns = [
     path("favicon.ico", core_views.favicon),
     path("", include("portal.api")),  # the read API at /api/v2/
 ]
+
+if not settings.DEBUG and settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):
+    # Production on one machine: images from the local disk (portal/media.py; issue 18).
+    urlpatterns.append(
+        re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$", media.serve_image)
+    )
 
 if settings.DEBUG:
     from django.conf.urls.static import static

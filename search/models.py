@@ -179,23 +179,24 @@ class SearchQueryStat(models.Model):
         return query[:255]
 
     @classmethod
-    def record(cls, query, language, scope, result_count):
+    def record(cls, query, language, scope, result_count, searches=1, date=None):
+        """Count `searches` searches of `query` (search.query_log gathers them first)."""
         query = cls.normalise(query)
         if not query:
             return
         key = {
-            "date": timezone.now().date(),
+            "date": date or timezone.now().date(),
             "language": language[:12],
             "scope": scope,
             "query": query,
         }
         # Most searches repeat one already counted today: one UPDATE, and an INSERT only for
         # the day's first, which a concurrent first search may win (then count on it).
-        counted = {"searches": F("searches") + 1, "results": result_count}
+        counted = {"searches": F("searches") + searches, "results": result_count}
         if cls.objects.filter(**key).update(**counted):
             return
         try:
             with transaction.atomic():
-                cls.objects.create(**key, searches=1, results=result_count)
+                cls.objects.create(**key, searches=searches, results=result_count)
         except IntegrityError:
             cls.objects.filter(**key).update(**counted)

@@ -15,11 +15,14 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
+from redis import RedisError
 from wagtail.models import Locale
 
+from core.page_cache import on_every_view
 from core.request_cache import locale_codes
 
-from .models import SCOPE_ALL, SCOPE_LOCALE, SearchQueryStat
+from .models import SCOPE_ALL, SCOPE_LOCALE
+from .query_log import count_search
 from .services import SORT_DATE, SORT_RELEVANCE, Search, SearchQuery, SearchUnavailable, suggestions
 
 logger = logging.getLogger("portal.search")
@@ -55,10 +58,12 @@ def search(request):
         response["Retry-After"] = "120"
         return response
 
+    counted = None
     if query.text and query.page == 1 and getattr(settings, "SEARCH_LOG_QUERIES", True):
         try:
-            SearchQueryStat.record(query.text, locale.language_code, query.scope, outcome.count)
-        except DatabaseError:  # statistics must never cost a visitor their results
+            counted = (query.text, locale.language_code, query.scope, outcome.count)
+            count_search(*counted)
+        except (DatabaseError, RedisError):  # statistics must never cost a visitor their results
             logger.warning("Could not count a search query", exc_info=True)
 
     for group in outcome.facets:
@@ -87,7 +92,10 @@ def search(request):
         hidden_fields=[(name, value) for name, values in query.filters.items() for value in values],
         visitor_language=locale.language_code,
     )
-    return render(request, "search/search.html", context)
+    response = render(request, "search/search.html", context)
+    if counted:  # counted again whenever the page is served from the cache (core.page_cache)
+        on_every_view(response, "search.query_log.count_search", *counted)
+    return response
 
 
 @require_GET

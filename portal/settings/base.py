@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "core.serving.PageServingMiddleware",  # per-request cache and two-query page routing
     "multilingual.fallback.LanguageFallbackMiddleware",  # untranslated pages, remembered language
+    "core.page_cache.PageCacheMiddleware",  # anonymous GETs from the shared cache (issue 18)
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -301,6 +302,26 @@ ACCOUNTS_UNCONFIRMED_DAYS = int(os.environ.get("ACCOUNTS_UNCONFIRMED_DAYS", "7")
 # once it has LEARNING_RATINGS_SHOWN_FROM ratings.
 LEARNING_REMINDER_DAYS = int(os.environ.get("LEARNING_REMINDER_DAYS", "14"))
 LEARNING_RATINGS_SHOWN_FROM = int(os.environ.get("LEARNING_RATINGS_SHOWN_FROM", "5"))
+
+# ---- Shared cache and cached public pages (issue 18) ----
+# With REDIS_URL, every process and node shares one cache (Django's own Redis backend): Wagtail's
+# site-root and rendition caches, the API throttle, cool-downs, the synonym table and the
+# cached public pages (core.page_cache). Without it, each process keeps its own memory cache, so
+# the zero-setup default needs nothing.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
+            "TIMEOUT": 300,
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Anonymous GET responses kept this long in the shared cache (core.page_cache); off without it.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600" if REDIS_URL else "0"))
 
 LOGGING = {
     "version": 1,

@@ -2,6 +2,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, no_translations
 from wagtail.models import Collection
 
+from core.database import analyze
 from resources.importing import ImportFileError, ResourceImporter
 
 
@@ -65,6 +66,7 @@ class Command(BaseCommand):
             )
         if not options["dry_run"]:
             importer.write(plans)
+            analyze()  # planner statistics for the new rows (core.database)
         counts = {
             action: sum(p.action == action for p in plans)
             for action in ("create", "update", "publish", "unchanged")

@@ -1,0 +1,55 @@
+"""The real Redis server the shared-cache tests run against, and how they keep to themselves.
+
+The tests use TEST_REDIS_URL (database 5 on the local server unless set) with a key prefix of
+their own per test, and delete only their own keys, so runs in parallel do not meet. Without a
+reachable server they skip with the reason: `.ci/run` starts one when it is down.
+"""
+
+import os
+import socket
+import uuid
+from urllib.parse import urlsplit
+
+import pytest
+
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
+
+
+def redis_reachable():
+    address = urlsplit(TEST_REDIS_URL)
+    try:
+        with socket.create_connection((address.hostname, address.port or 6379), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+needs_redis = pytest.mark.skipif(
+    not redis_reachable(),
+    reason=f"no Redis server at {TEST_REDIS_URL} (start one as .ci/run does, or set TEST_REDIS_URL)",
+)
+
+
+def new_prefix():
+    return f"test-{uuid.uuid4().hex[:12]}"
+
+
+def redis_caches(prefix):
+    """A CACHES setting for the shared Redis cache, as REDIS_URL gives in production."""
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": TEST_REDIS_URL,
+            "KEY_PREFIX": prefix,
+        }
+    }
+
+
+def delete_keys(prefix):
+    import redis
+
+    client = redis.Redis.from_url(TEST_REDIS_URL)
+    keys = list(client.scan_iter(f"{prefix}:*"))
+    if keys:
+        client.delete(*keys)
+    client.close()

@@ -1,0 +1,177 @@
+"""Cached public pages (core.page_cache): served from the shared Redis cache, never stale.
+
+Two test clients stand for two web nodes sharing Redis; a second process changes the content
+generation as another node's publish would. Every change an editor or reviewer makes (publish,
+unpublish, move, delete, privacy, a translation published) must show on the very next request
+to every page, listing, feed, sitemap and API response that shows it; nothing personal or
+private may be stored or served.
+"""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import Client, TestCase, override_settings
+from wagtail.models import Page
+
+from alerts.tests.helpers import add_resource, restrict, translate
+from core.page_cache import HEADER
+
+from .shared_redis import TEST_REDIS_URL, delete_keys, needs_redis, new_prefix, redis_caches
+from .test_shared_cache import run_other_process
+from .tree import build_site
+
+FEED = "/en/feeds/rss/"
+API = "/api/v2/pages/?type=resources.ResourcePage&fields=title"
+
+
+@needs_redis
+class PageCacheTestCase(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.t = build_site()
+        cls.partners = Group.objects.create(name="Partners")
+        cls.member = get_user_model().objects.create_user("member", "m@example.org", "pw")
+        cls.member.groups.add(cls.partners)
+
+    def setUp(self):
+        self.prefix = new_prefix()
+        override = override_settings(
+            CACHES=redis_caches(self.prefix), REDIS_URL=TEST_REDIS_URL, PAGE_CACHE_SECONDS=60
+        )
+        override.enable()
+        self.addCleanup(override.disable)
+        self.addCleanup(delete_keys, self.prefix)
+        self.node_a, self.node_b = Client(), Client()
+
+    def listing_urls(self):
+        return [self.t.library.url, FEED, API, "/sitemap.xml", "/en/search/?q=interim"]
+
+    def warm(self, urls):
+        for url in urls:
+            self.node_a.get(url)
+            response = self.node_b.get(url)
+            assert response[HEADER] == "hit", url
+
+
+class TestServedFromTheCache(PageCacheTestCase):
+    def test_second_request_is_served_from_the_cache_on_another_node(self):
+        for url in [self.t.home.url, self.t.area.url, self.t.resource.url, *self.listing_urls()]:
+            with self.subTest(url=url):
+                first = self.node_a.get(url)
+                assert first.status_code == 200 and first[HEADER] == "miss"
+                with self.assertNumQueries(0):
+                    second = self.node_b.get(url)
+                assert second[HEADER] == "hit"
+                assert second.content == first.content
+                assert second["Content-Type"] == first["Content-Type"]
+
+    def test_language_host_and_scheme_are_kept_apart(self):
+        url = self.t.resource.url
+        self.node_a.get(url)
+        assert self.node_b.get(url, headers={"host": "other.example.org"})[HEADER] == "miss"
+        assert self.node_b.get(url, secure=True)[HEADER] == "miss"
+        fr = translate(self.t.resource, "fr", "Guide provisoire")
+        assert self.node_b.get(fr.url)[HEADER] == "miss"
+        self.node_a.get("/api/v2/pages/", headers={"accept-language": "fr"})
+        response = self.node_b.get("/api/v2/pages/", headers={"accept-language": "en"})
+        assert response[HEADER] == "miss"
+
+    def test_a_change_on_another_process_makes_every_node_render_afresh(self):
+        self.warm([self.t.resource.url])
+        run_other_process(
+            self.prefix,
+            "import django; django.setup(); from core import page_cache; page_cache.bump()",
+            PAGE_CACHE_SECONDS="60",
+        )
+        assert self.node_b.get(self.t.resource.url)[HEADER] == "miss"
+
+
+class TestNeverStale(PageCacheTestCase):
+    def test_publishing_shows_everywhere_at_once(self):
+        self.warm([self.t.resource.url, *self.listing_urls()])
+        page = self.t.resource
+        page.title = "Interim care, second edition"
+        page.save_revision().publish()
+        for url in [page.url, self.t.library.url, FEED, API, "/en/search/?q=interim"]:
+            with self.subTest(url=url):
+                response = self.node_b.get(url)
+                assert response[HEADER] == "miss"
+                assert "second edition" in response.content.decode()
+
+    def test_a_new_page_appears_in_listings_feed_api_and_sitemap(self):
+        self.warm(self.listing_urls())
+        new = add_resource(self.t.library, "Safe shelters checklist")
+        for url in [self.t.library.url, FEED, API]:
+            with self.subTest(url=url):
+                assert "Safe shelters checklist" in self.node_b.get(url).content.decode()
+        assert new.url in self.node_b.get("/sitemap.xml").content.decode()
+
+    def test_unpublish_and_delete_and_move_take_pages_out(self):
+        kit, case = self.t.kit, self.t.case_study
+        urls = [kit.url, case.url, self.t.library.url, self.t.case_index.url, "/sitemap.xml"]
+        self.warm(urls)
+        kit.unpublish()
+        assert self.node_b.get(kit.url).status_code == 404
+        assert kit.title not in self.node_b.get(self.t.library.url).content.decode()
+        self.warm([self.t.case_index.url])
+        Page.objects.get(pk=case.pk).delete()
+        assert self.node_b.get(case.url).status_code == 404
+        assert case.title not in self.node_b.get(self.t.case_index.url).content.decode()
+        resource = self.t.resource
+        self.warm([resource.url])
+        Page.objects.get(pk=resource.pk).move(self.t.areas_index, pos="last-child")
+        moved = self.node_b.get(resource.url)  # Wagtail's redirect from the old address
+        assert moved.status_code == 301 and moved["Location"] == "/en/areas/interim-care/"
+
+    def test_privacy_change_is_never_served_from_the_cache(self):
+        page = self.t.resource
+        self.warm([page.url, self.t.library.url, API])
+        restrict(page, self.partners)
+        response = self.node_b.get(page.url)
+        assert response.status_code == 302 and HEADER not in response
+        assert page.title not in self.node_b.get(self.t.library.url).content.decode()
+        assert page.title not in self.node_b.get(API).content.decode()
+
+    def test_a_published_translation_is_served_at_once(self):
+        french_library = translate(self.t.library, "fr", "Bibliothèque")
+        self.warm([french_library.url])
+        translate(self.t.resource, "fr", "Guide de prise en charge provisoire")
+        assert "Guide de prise en charge" in self.node_b.get(french_library.url).content.decode()
+
+
+class TestNothingPersonalIsCached(PageCacheTestCase):
+    def test_signed_in_visitors_neither_read_nor_fill_the_cache(self):
+        page = self.t.resource
+        self.node_a.force_login(self.member)
+        for _ in range(2):
+            response = self.node_a.get(page.url)
+            assert response.status_code == 200 and HEADER not in response
+        assert self.node_b.get(page.url)[HEADER] == "miss"  # the member's copy was not stored
+
+    def test_private_pages_are_not_cached_for_members_or_anyone(self):
+        restrict(self.t.kit, self.partners)
+        self.node_a.force_login(self.member)
+        assert self.node_a.get(self.t.kit.url).status_code == 200
+        for _ in range(2):
+            response = self.node_b.get(self.t.kit.url)
+            assert response.status_code == 302 and HEADER not in response
+
+    def test_responses_that_set_a_cookie_or_forbid_caching_are_not_stored(self):
+        for url in ["/en/alerts/", "/en/account/sign-in/"]:
+            with self.subTest(url=url):
+                self.node_a.get(url)
+                assert HEADER not in self.node_b.get(url)
+
+    def test_search_counts_are_kept_for_cached_searches(self):
+        from search.models import SearchQueryStat
+        from search.query_log import record_counts
+
+        for client in (self.node_a, self.node_b, self.node_b):
+            client.get("/en/search/?q=interim")
+        record_counts()
+        assert SearchQueryStat.objects.get(query="interim").searches == 3
+
+    def test_previews_are_not_cached(self):
+        admin = get_user_model().objects.create_superuser("admin", "a@example.org", "pw")
+        self.node_a.force_login(admin)
+        url = f"/admin/pages/{self.t.resource.pk}/edit/preview/"
+        assert HEADER not in self.node_a.get(url)
