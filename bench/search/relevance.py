@@ -33,7 +33,9 @@ from django.core.management import call_command  # noqa: E402
 from wagtail.models import Locale, PageViewRestriction  # noqa: E402
 
 from resources.models import ResourcePage  # noqa: E402
+from search.models import SynonymGroup  # noqa: E402
 from search.services import Search, SearchQuery  # noqa: E402
+from search.starter_synonyms import install as install_synonyms  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench import (  # noqa: E402
@@ -85,6 +87,8 @@ def item_key(item):
 
 def build():
     _locales, libraries = site_structure()
+    # The starter synonyms of the languages created just now, as `make run` adds them.
+    install_synonyms(SynonymGroup, Locale)
     restricted = set()
     for row in items():
         library = libraries[row["lang"]]
