@@ -55,7 +55,10 @@ def search(request):
         response["Retry-After"] = "120"
         return response
 
-    if query.text and query.page == 1 and getattr(settings, "SEARCH_LOG_QUERIES", True):
+    # What visitors look for: a query's first page, as typed, before any narrowing. A filtered
+    # or later page is the same search looked at again, and its count says nothing of it.
+    counted = query.text and query.page == 1 and not query.filters
+    if counted and getattr(settings, "SEARCH_LOG_QUERIES", True):
         try:
             SearchQueryStat.record(query.text, locale.language_code, query.scope, outcome.count)
         except DatabaseError:  # statistics must never cost a visitor their results

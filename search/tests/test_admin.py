@@ -62,6 +62,7 @@ class TestSearchTermsReport(AdminTestCase):
                 scope="locale",
                 query=query,
                 searches=searches,
+                searches_without_results=searches if results == 0 else 0,
                 results=results,
             )
         SearchQueryStat.objects.create(

@@ -5,7 +5,7 @@ from unittest import mock
 
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
@@ -276,6 +276,19 @@ class TestQueryLog(SearchPageTestCase):
         assert ("call me at [email] or [number]", "locale") in stats
         field_names = {f.name for f in SearchQueryStat._meta.get_fields()}
         assert not field_names & {"ip", "user", "session", "user_agent", "created_at"}
+
+    @override_settings(SEARCH_SEMANTIC=False)  # lexically nothing, whatever is near in meaning
+    def test_found_nothing_counts_each_unfiltered_search_not_the_latest(self):
+        self.get("fr", q="Malawi")
+        self.get("fr", q="Malawi", topic="no-such-topic")  # narrowing: not a new search
+        self.get("fr", q="Malawi", sort="date", region="nowhere")
+        self.get("fr", q="zzqxj")
+        self.get("fr", q="zzqxj")
+        malawi = SearchQueryStat.objects.get(query="malawi", scope="locale")
+        assert (malawi.searches, malawi.searches_without_results) == (1, 0)
+        assert malawi.results == 1  # not the filtered searches' 0
+        nothing = SearchQueryStat.objects.get(query="zzqxj")
+        assert (nothing.searches, nothing.searches_without_results) == (2, 2)
 
 
 class TestSuggestions(SearchPageTestCase):
