@@ -158,8 +158,13 @@ class TestResults(SearchPageTestCase):
             resource(self.t.libraries["en"], f"Paginated Malawi note {n}")
         _response, soup = self.get(q="Malawi")
         assert len(self.titles(soup)) == 10
+        pager = soup.select_one("nav.pagination")
+        assert pager is not None, "the pager must show when there is more than one page"
+        next_url = pager.select_one('a[rel="next"]')["href"]
+        assert "page=2" in next_url and "q=Malawi" in next_url
         _response, soup = self.get(q="Malawi", page=2)
         assert len(self.titles(soup)) == 4
+        assert soup.select_one('nav.pagination a[rel="prev"]') is not None
         _response, soup = self.get(q="Malawi", page=99)
         assert len(self.titles(soup)) == 4  # past the end: the last page
 
@@ -203,6 +208,18 @@ class TestFacets(SearchPageTestCase):
         ):
             response, _soup = self.get(q="Malawi", **params)
             assert response.status_code == 200, params
+
+    def test_listing_pages_are_not_results_nor_types(self):
+        for language in ("en", "fr"):
+            _response, soup = self.get(language, scope="all")
+            types = set(self.facet(soup, "type"))
+            assert types and not types & {
+                "home.homepage",
+                "resources.resourcelibrarypage",
+                "content_areas.contentareaindexpage",
+                "case_studies.casestudyindexpage",
+                "learning.elearningindexpage",
+            }
 
     def test_browse_mode_shows_facets_over_everything(self):
         _response, soup = self.get()
