@@ -388,7 +388,13 @@ class Search:
             or not semantic.enabled()
         ):
             return []
-        near = semantic.nearest(self.query.text)
+        try:
+            near = semantic.nearest(self.query.text)
+        except UNAVAILABLE_ERRORS:
+            raise
+        except Exception:  # an optional ranking must never cost the visitor the lexical results
+            logger.exception("Search by meaning failed; showing lexical results only")
+            return []
         if not near:
             return []
         # The same filter as every lexical result: live, public, the scope's language.
