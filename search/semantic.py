@@ -121,16 +121,18 @@ def _vectors():
         if _matrix["version"] != version or _matrix["ids"] is None:
             rows = list(PageEmbedding.objects.values_list("page_id", "vector"))
             _matrix["ids"] = np.array([pk for pk, _vector in rows], dtype=np.int64)
-            # (pages, 2, 512): each page's title vector and title-and-text vector.
+            # (pages, 2, 512): each page's title vector and title-and-text vector, in float32
+            # in memory: numpy multiplies float16 without BLAS, ten times slower (measured:
+            # 10,000 pages 1,467 ms against 146 ms on a loaded 2-core machine).
             _matrix["vectors"] = (
                 np.stack(
                     [
                         np.frombuffer(bytes(vector), dtype=np.float16).reshape(2, DIMENSIONS)
                         for _pk, vector in rows
                     ]
-                )
+                ).astype(np.float32)
                 if rows
-                else np.zeros((0, 2, DIMENSIONS), dtype=np.float16)
+                else np.zeros((0, 2, DIMENSIONS), dtype=np.float32)
             )
             _matrix["version"] = version
         return _matrix["ids"], _matrix["vectors"]
@@ -142,8 +144,8 @@ def nearest(text, limit=100):
     ids, vectors = _vectors()
     if not len(ids) or not text.strip():
         return []
-    query = embed([text])[0].astype(np.float16)
-    scores = (vectors @ query).astype(np.float32).max(axis=1)  # a page's better match
+    query = embed([text])[0]
+    scores = (vectors @ query).max(axis=1)  # a page's better match
     count = min(limit, len(ids))
     top = np.argpartition(-scores, count - 1)[:count]
     top = top[np.argsort(-scores[top])]
