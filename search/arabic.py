@@ -49,6 +49,6 @@ def index_forms(text):
         if not has_arabic(word):
             continue
         form = normalise(word)
-        if form != word and form not in forms:
+        if form and form != word and form not in forms:
             forms[form] = None
     return " ".join(forms)

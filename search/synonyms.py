@@ -24,7 +24,8 @@ def synonym_key(words, language):
 
 def _normal(word):
     """An Arabic word in its normal form (search.arabic), any other word as it is."""
-    return arabic.normalise(word) if arabic.has_arabic(word) else word
+    # A word of tatweel only folds to nothing: it stays as typed (an empty term breaks a query).
+    return (arabic.normalise(word) or word) if arabic.has_arabic(word) else word
 
 
 def synonym_table(groups):

@@ -43,6 +43,11 @@ class QueryTests(SimpleTestCase):
         self.assertIn("طفل", searched)
         self.assertIn("اطفال", searched)
 
+    def test_a_word_that_folds_to_nothing_is_searched_as_typed(self):
+        query, _terms = build_query("ـــ", ["ar"], synonyms={})
+        assert isinstance(query, PlainText) and query.query_string == "ـــ"
+        assert index_forms("ـــ") == ""
+
     def test_latin_words_are_untouched(self):
         query, _terms = build_query("children", ["en"], synonyms={})
         self.assertIsInstance(query, PlainText)
