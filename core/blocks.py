@@ -32,6 +32,11 @@ class HeadingBlock(blocks.StructBlock):
         preview_value = {"text": "Why children move alone", "level": "h2"}
         description = _("A section heading; keep levels in order for screen-reader users.")
 
+    def get_searchable_content(self, value):
+        # The heading's words only: Wagtail would add the level's label ("Level 2"), which
+        # is not text a reader sees and turned up in search snippets.
+        return self.child_blocks["text"].get_searchable_content(value.get("text", ""))
+
 
 class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):

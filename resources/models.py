@@ -179,7 +179,8 @@ class ResourcePage(TaxonomyMixin, BasePage):
         + TaxonomyMixin.taxonomy_search_fields
         + [
             index.SearchField("body"),
-            index.SearchField("citation"),
+            # Not the suggested citation: it repeats the title, organisation and year, which
+            # are indexed already, and filled search snippets with that repetition.
             index.RelatedFields(
                 "organisation", [index.SearchField("name"), index.SearchField("acronym")]
             ),

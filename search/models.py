@@ -153,6 +153,9 @@ class SearchQueryStat(models.Model):
     results = models.PositiveIntegerField(
         _("results"), default=0, help_text=_("Result count of the latest search.")
     )
+    searches_without_results = models.PositiveIntegerField(
+        _("searches that found nothing"), default=0
+    )
 
     class Meta:
         verbose_name = _("search query statistic")
@@ -179,8 +182,11 @@ class SearchQueryStat(models.Model):
         return query[:255]
 
     @classmethod
-    def record(cls, query, language, scope, result_count, searches=1, date=None):
-        """Count `searches` searches of `query` (search.query_log gathers them first)."""
+    def record(cls, query, language, scope, result_count, searches=1, empty=None, date=None):
+        """Count `searches` searches of `query`, `empty` of which found nothing (by default
+        all of them when `result_count` is 0); search.query_log gathers them first."""
+        if empty is None:
+            empty = searches if result_count == 0 else 0
         query = cls.normalise(query)
         if not query:
             return
@@ -192,11 +198,39 @@ class SearchQueryStat(models.Model):
         }
         # Most searches repeat one already counted today: one UPDATE, and an INSERT only for
         # the day's first, which a concurrent first search may win (then count on it).
-        counted = {"searches": F("searches") + searches, "results": result_count}
+        # Each search adds to the day's counts in the database (F expressions), so concurrent
+        # searches never overwrite each other's: the "found nothing" count is its own counter,
+        # not read back from the latest search's result count.
+        counted = {
+            "searches": F("searches") + searches,
+            "searches_without_results": F("searches_without_results") + empty,
+            "results": result_count,
+        }
         if cls.objects.filter(**key).update(**counted):
             return
         try:
             with transaction.atomic():
-                cls.objects.create(**key, searches=searches, results=result_count)
+                cls.objects.create(
+                    **key, searches=searches, searches_without_results=empty, results=result_count
+                )
         except IntegrityError:
             cls.objects.filter(**key).update(**counted)
+
+
+class PageEmbedding(models.Model):
+    """A page's meaning as a vector, for search by meaning across languages (search.semantic).
+
+    Computed in the background when a page is published; read only through the pages a
+    visitor may see, so a draft, restricted or unpublished page's vector is never used.
+    Two vectors of 512 dimensions (the title; the title and the start of the text) in
+    float16: 2 KB per page.
+    """
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    vector = models.BinaryField()
+    text_hash = models.CharField(max_length=40)  # what was embedded, to skip unchanged pages
+
+    def __str__(self):
+        return f"embedding of page {self.page_id}"

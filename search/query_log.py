@@ -31,7 +31,11 @@ def _redis():
 
 def _keys():
     prefix = settings.CACHES["default"].get("KEY_PREFIX") or "portal"
-    return f"{prefix}:search-counts", f"{prefix}:search-results"
+    return (
+        f"{prefix}:search-counts",
+        f"{prefix}:search-results",
+        f"{prefix}:search-empty",
+    )
 
 
 def count_search(query, language, scope, result_count):
@@ -43,10 +47,12 @@ def count_search(query, language, scope, result_count):
     if not normalised:
         return
     field = json.dumps([timezone.now().date().isoformat(), language[:12], scope, normalised])
-    counts, results = _keys()
+    counts, results, empty = _keys()
     pipe = client.pipeline()
     pipe.hincrby(counts, field, 1)
     pipe.hset(results, field, result_count)
+    # "Found nothing" is its own counter, so a later search with results never hides it.
+    pipe.hincrby(empty, field, 1 if result_count == 0 else 0)
     pipe.execute()
 
 
@@ -59,15 +65,16 @@ def record_counts():
     client = _redis()
     if client is None:
         return 0
-    counts, results = _keys()
-    taken = f"{counts}:taken", f"{results}:taken"
-    if client.exists(counts):
+    keys = _keys()
+    taken = tuple(f"{key}:taken" for key in keys)
+    if client.exists(keys[0]):
         pipe = client.pipeline(transaction=True)
-        pipe.renamenx(counts, taken[0])
-        pipe.renamenx(results, taken[1])
+        for key, renamed in zip(keys, taken, strict=True):
+            pipe.renamenx(key, renamed)
         pipe.execute(raise_on_error=False)
     gathered = client.hgetall(taken[0])
     found = client.hgetall(taken[1])
+    empties = client.hgetall(taken[2])
     for field, searches in gathered.items():
         day, language, scope, query = json.loads(field)
         SearchQueryStat.record(
@@ -76,6 +83,7 @@ def record_counts():
             scope,
             int(found.get(field, 0)),
             searches=int(searches),
+            empty=int(empties.get(field, 0)),
             date=date.fromisoformat(day),
         )
     client.delete(*taken)

@@ -29,10 +29,10 @@ from wagtail.search.utils import normalise_query_string
 
 from core.request_cache import locale_codes
 
-from . import facets, highlight
+from . import facets, fusion, highlight, semantic
 from .backends import plain_text
 from .models import SCOPE_ALL, SCOPE_LOCALE, EntryText
-from .summary import summarise
+from .summary import Summary, summarise
 from .synonyms import build_query
 from .text import MAX_QUERY_LENGTH, parse_query
 
@@ -70,6 +70,24 @@ class SearchUnavailable(Exception):
 def visible_pages():
     """Pages anonymous visitors may see: live, outside any view restriction, not the root."""
     return Page.objects.live().public().filter(depth__gt=1)
+
+
+def listing_content_types():
+    """Content types of the pages that only list others: each language's home page type and
+    the section indexes (core.pages.SectionIndexPage). A visitor searching wants what they
+    list, and their types ("Home page", "Case study index") mean nothing as a result type."""
+    from django.apps import apps
+
+    from core.pages import SectionIndexPage
+
+    listing = [model for model in apps.get_models() if issubclass(model, SectionIndexPage)]
+    return [ContentType.objects.get_for_model(model).pk for model in listing]
+
+
+def searchable_pages():
+    """The visible pages search results may list: not the home pages (the only pages under
+    the root, depth 2) nor the section indexes."""
+    return visible_pages().filter(depth__gt=2).exclude(content_type_id__in=listing_content_types())
 
 
 def search_backend(language=None):
@@ -291,7 +309,8 @@ class Search:
         return visible_pages()  # reads the view restrictions once per search
 
     def base(self):
-        return self.visible if self.all_languages else self.visible.filter(locale=self.locale)
+        pages = searchable_pages()
+        return pages if self.all_languages else pages.filter(locale=self.locale)
 
     def run(self):
         try:
@@ -332,6 +351,9 @@ class Search:
         outcome.page_obj = paginator.page(min(self.query.page, paginator.num_pages))
         if outcome.page_obj.number != self.query.page:  # asked past the end: the last page
             summary = self._summarise(matches, outcome.page_obj.number)
+        near = self._semantic(summary.total)
+        if near:
+            summary = self._fuse(summary, matches, near, outcome)
         if self.all_languages:
             outcome.hits = self._grouped_hits(summary)
         else:
@@ -344,7 +366,7 @@ class Search:
             if outcome.count == 0 and not self.all_languages:
                 everywhere, _terms = build_query(self.query.text, None)
                 outcome.count_in_all_languages = summarise(
-                    matching_pages(everywhere, self.visible),
+                    matching_pages(everywhere, searchable_pages()),
                     self.query.filters,
                     grouped=True,
                     by_date=False,
@@ -352,6 +374,75 @@ class Search:
                     limit=0,
                 ).total
         return outcome
+
+    def _semantic(self, lexical_total):
+        """[(row, page id, similarity)] of visible pages near the query in meaning, best
+        first: in the all-languages scope, and in the visitor's language when nothing there
+        has the query's words. Only for a relevance-sorted, unfiltered query (facet counts
+        and date order are the lexical results'); nothing when SEARCH_SEMANTIC is off."""
+        if (
+            self.query.is_browsing
+            or self.query.filters
+            or self.query.sort != SORT_RELEVANCE
+            or not (self.all_languages or lexical_total == 0)
+            or not semantic.enabled()
+        ):
+            return []
+        try:
+            near = semantic.nearest(self.query.text)
+        except UNAVAILABLE_ERRORS:
+            raise
+        except Exception:  # an optional ranking must never cost the visitor the lexical results
+            logger.exception("Search by meaning failed; showing lexical results only")
+            return []
+        if not near:
+            return []
+        # The same filter as every lexical result: live, public, the scope's language.
+        allowed = dict(
+            self.base()
+            .filter(pk__in=[pk for pk, _score in near])
+            .values_list("pk", "translation_key")
+        )
+        rows, seen = [], set()
+        for pk, score in near:
+            if pk not in allowed:
+                continue
+            row = allowed[pk] if self.all_languages else pk
+            if row not in seen:
+                seen.add(row)
+                rows.append((row, pk, score))
+        return rows
+
+    def _fuse(self, summary, matches, near, outcome):
+        """This page of results with the semantic ones fused in (search.fusion)."""
+        lexical_total = summary.total
+
+        def read(offset, limit):
+            if not lexical_total:
+                return Summary()
+            return summarise(
+                matches,
+                self.query.filters,
+                grouped=self.all_languages,
+                by_date=False,
+                offset=offset,
+                limit=limit,
+            )
+
+        page = fusion.fused_page(
+            read(0, fusion.FUSE_DEPTH),
+            lexical_total,
+            near,
+            lead_semantic=not lexical_total or not outcome.matched_all_words,
+            offset=(outcome.page_obj.number - 1) * self.page_size,
+            limit=self.page_size,
+            read_lexical=read,
+        )
+        outcome.count = page.total
+        paginator = Paginator(_Counted(outcome.count), self.page_size)
+        outcome.page_obj = paginator.page(min(self.query.page, paginator.num_pages))
+        page.counts = summary.counts
+        return page
 
     @property
     def facet_names(self):

@@ -41,6 +41,10 @@ def reindex_published_page(sender, instance, **kwargs):
     # it saves the page's topics, regions and files. Run at once (the immediate backend of
     # development and tests), that task indexes the previous ones; this runs after them.
     tasks.reindex_pages.enqueue([instance.pk])
+    from . import semantic
+
+    if semantic.enabled():
+        tasks.embed_pages.enqueue([instance.pk])
 
 
 @receiver(post_page_move)

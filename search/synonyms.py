@@ -9,6 +9,7 @@ editor's new synonym works at once (see load_synonyms), on every backend, withou
 from django.core.cache import cache
 from modelsearch.query import And, Or, Phrase, PlainText
 
+from . import arabic
 from .models import SynonymGroup
 from .text import fold, parse_query, stem
 
@@ -17,8 +18,14 @@ MAX_NGRAM = 4  # the longest synonym term, in words (SynonymGroup.clean enforces
 
 def synonym_key(words, language):
     """How a run of words is looked up: folded stems, so `kids` finds the group of `kid`
-    and الطفل (with its article) the group of طفل."""
-    return " ".join(fold(stem(word, language)) for word in words)
+    and والأطفال (with a conjunction and the article) the group of أطفال."""
+    return " ".join(fold(stem(_normal(word), language)) for word in words)
+
+
+def _normal(word):
+    """An Arabic word in its normal form (search.arabic), any other word as it is."""
+    # A word of tatweel only folds to nothing: it stays as typed (an empty term breaks a query).
+    return (arabic.normalise(word) or word) if arabic.has_arabic(word) else word
 
 
 def synonym_table(groups):
@@ -96,10 +103,18 @@ def build_query(raw, language_codes=None, operator="and", synonyms=None):
             if group:
                 break
         if group:
-            terms = list(dict.fromkeys([" ".join(run), *group]))  # the visitor's own form too
+            # The visitor's own form too, and its Arabic normal form (as the index has it).
+            own = " ".join(run)
+            terms = list(dict.fromkeys([own, " ".join(map(_normal, run)), *group]))
             parts.append(Or([_term_query(term) for term in terms]))
             highlight_terms.extend(terms)
             position += size
+        elif _normal(words[position]) != words[position]:
+            # An Arabic word with a clitic, article or letter variant: as typed, or normalised.
+            terms = [words[position], _normal(words[position])]
+            parts.append(Or([PlainText(term) for term in terms]))
+            highlight_terms.extend(terms)
+            position += 1
         else:
             plain.append(words[position])
             highlight_terms.append(words[position])

@@ -128,3 +128,17 @@ def reindex_collection(collection_id):
             )
         )
     )
+
+
+@task()
+def embed_pages(page_ids):
+    """Store the meaning vectors of published pages (search.semantic), off the request."""
+    from . import semantic
+
+    if not semantic.enabled():
+        return
+    page_ids = list(page_ids)
+    for start in range(0, len(page_ids), CHUNK):
+        semantic.store(
+            Page.objects.live().filter(pk__in=page_ids[start : start + CHUNK]).specific()
+        )

@@ -58,8 +58,11 @@ def search(request):
         response["Retry-After"] = "120"
         return response
 
+    # What visitors look for: a query's first page, as typed, before any narrowing. A filtered
+    # or later page is the same search looked at again, and its count says nothing of it.
     counted = None
-    if query.text and query.page == 1 and getattr(settings, "SEARCH_LOG_QUERIES", True):
+    first_look = query.text and query.page == 1 and not query.filters
+    if first_look and getattr(settings, "SEARCH_LOG_QUERIES", True):
         try:
             counted = (query.text, locale.language_code, query.scope, outcome.count)
             count_search(*counted)

@@ -4,7 +4,7 @@ import datetime
 
 import django_filters
 from django.conf import settings
-from django.db.models import Max, Q, Sum
+from django.db.models import Max, Sum
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -114,7 +114,7 @@ class SearchTermsReportView(ReportView):
             SearchQueryStat.objects.values("query", "language")
             .annotate(
                 total=Sum("searches"),
-                without_results=Sum("searches", filter=Q(results=0), default=0),
+                without_results=Sum("searches_without_results", default=0),
                 last_date=Max("date"),
             )
             .order_by("-total", "query")

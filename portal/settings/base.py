@@ -257,6 +257,9 @@ else:
     }
 SEARCH_RESULTS_PER_PAGE = 10
 SEARCH_LOG_QUERIES = env_bool("SEARCH_LOG_QUERIES", True)  # daily counts per query, no visitor data
+# Search by meaning across languages (search.semantic): page vectors computed in the
+# background at publish, the query's in the request. False: lexical search only.
+SEARCH_SEMANTIC = env_bool("SEARCH_SEMANTIC", True)
 
 # Background tasks (search and reference indexing). Immediate by default; production
 # switches to django_tasks_db's queue, worked by `manage.py db_worker`.

@@ -22,6 +22,10 @@ from modelsearch.index import RelatedFields, SearchField
 from wagtail.models import Locale, Page
 
 from .. import facets
+from ..arabic import index_forms
+from ..text import base_language
+
+NORMALISED_LANGUAGES = {"ar"}  # languages whose words are also indexed in a normal form
 
 
 def content_languages():
@@ -125,3 +129,21 @@ class PortalIndexMixin:
         if issubclass(model, Page):
             facets.store(model, objs)
         super().add_items(model, objs)
+
+
+def normalised_forms(objs, language_of):
+    """[(object id as text, title forms, body forms)] for the objects in a language of
+    NORMALISED_LANGUAGES whose words have another normal form (search.arabic): what the
+    database backends add to the indexed words of each, after modelsearch wrote its entry.
+
+    Kept out of the entry's plain text, which snippets show, so a reader never sees them.
+    """
+    additions = []
+    for obj in objs:
+        if base_language(language_of(obj)) not in NORMALISED_LANGUAGES:
+            continue
+        title, body = plain_text(obj)
+        title_forms, body_forms = index_forms(title), index_forms(body)
+        if title_forms or body_forms:
+            additions.append((str(obj.pk), title_forms, body_forms))
+    return additions

