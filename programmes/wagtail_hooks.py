@@ -1,0 +1,20 @@
+from django.urls import path
+from wagtail import hooks
+
+from . import admin_views
+
+
+@hooks.register("register_admin_urls")
+def programme_urls():
+    return [
+        path(
+            "programmes/runs/<int:run_id>/applications/",
+            admin_views.review,
+            name="programmes_review",
+        ),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def runs():
+    return [admin_views.run_viewset, admin_views.session_viewset]
