@@ -38,6 +38,7 @@ run: install
 	$(BIN)/python manage.py setup_editorial
 	$(BIN)/python manage.py setup_partners
 	$(BIN)/python manage.py setup_learning
+	$(BIN)/python manage.py setup_programmes
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py runserver $(HOST)
 

@@ -12,7 +12,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Locale
 
 from . import signup
-from .records import Application, Run, Session
+from .completion import check_completion
+from .records import Application, Attendance, Run, Session
 
 REVIEW = "programmes.review_application"
 ATTENDANCE = "programmes.record_attendance"
@@ -100,3 +101,41 @@ def review(request, run_id):
     applications = run.applications.select_related("user__profile").order_by("status", "created_at")
     context = {"run": run, "applications": applications, "places_left": run.places_left()}
     return render(request, "programmes/admin/review.html", context)
+
+
+def attendance(request, session_id):
+    """The whole group on one screen, one choice per person, one button: usable on a phone."""
+    if not request.user.has_perm(ATTENDANCE):
+        raise PermissionDenied
+    session = get_object_or_404(Session.objects.select_related("run"), pk=session_id)
+    if session.run is None:
+        raise PermissionDenied  # information meetings take no attendance
+    participants = [
+        a.user
+        for a in session.run.accepted()
+        .select_related("user__profile")
+        .order_by("user__profile__name")
+    ]
+    recorded = {a.user_id: a.status for a in session.attendance.all()}
+    valid = set(Attendance.Status.values)
+    if request.method == "POST":
+        saved = 0
+        for user in participants:
+            status = request.POST.get(f"status-{user.pk}", "")
+            if status in valid:
+                Attendance.objects.update_or_create(
+                    session=session, user=user, defaults={"status": status}
+                )
+                saved += 1
+        issued = check_completion(session.run, users=participants)
+        messages.success(
+            request,
+            _("Attendance saved for %(count)d people.") % {"count": saved}
+            + (
+                " " + _("%(count)d certificates issued.") % {"count": len(issued)} if issued else ""
+            ),
+        )
+        return redirect("programmes_attendance", session.pk)
+    rows = [(user, recorded.get(user.pk, "")) for user in participants]
+    context = {"session": session, "rows": rows, "choices": Attendance.Status.choices}
+    return render(request, "programmes/admin/attendance.html", context)

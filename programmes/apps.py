@@ -8,8 +8,12 @@ class ProgrammesConfig(AppConfig):
 
     def ready(self):
         from accounts.registry import register_account_link, register_personal_data
+        from certificates.kinds import register_kind
 
         from . import personal_data
+        from .completion import CERTIFICATE_KIND
+
+        register_kind(CERTIFICATE_KIND, _("Programme"), _("Certificate of participation"))
 
         register_personal_data(
             "programmes", _("Programmes"), personal_data.export, personal_data.erase

@@ -12,6 +12,11 @@ def programme_urls():
             admin_views.review,
             name="programmes_review",
         ),
+        path(
+            "programmes/sessions/<int:session_id>/attendance/",
+            admin_views.attendance,
+            name="programmes_attendance",
+        ),
     ]
 
 
