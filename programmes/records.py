@@ -68,6 +68,7 @@ class Run(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
+    updated_at = models.DateTimeField(auto_now=True)
 
     panels = [
         FieldPanel("programme_key"),
@@ -176,6 +177,7 @@ class Session(models.Model):
     meeting_url = models.URLField(
         _("meeting link"), blank=True, help_text=_("Shown only to people registered for it.")
     )
+    updated_at = models.DateTimeField(auto_now=True)
 
     panels = [
         FieldPanel("programme_key"),

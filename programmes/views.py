@@ -1,8 +1,12 @@
 """Public views (the Upcoming calendar, calendar files) and signing up, applying, withdrawing."""
 
+import hashlib
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.db.models import Count, Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
@@ -17,6 +21,7 @@ from .timezones import remember_zone, zone_context
 from .visibility import pages_by_key, public_sessions, upcoming
 
 UPCOMING_LIMIT = 200
+FEED_CACHE_SECONDS = 24 * 3600
 
 
 def ics_response(content, filename):
@@ -66,12 +71,27 @@ def run_ics(request, pk):
 
 
 def feed_ics(request, key):
-    """The subscribable feed of a programme (or a community): all its public sessions."""
+    """The subscribable feed of a programme (or a community): all its public sessions.
+
+    Calendar programs poll feeds often and icalendar needs about a millisecond per event, so
+    the built file is cached under a key that changes whenever anything in it can: a session
+    or run edited, added or removed, the page republished, the language.
+    """
     page = pages_by_key({key}).get(key)
     if page is None:
         raise Http404
-    sessions = public_sessions().filter(programme_key=key).order_by("starts_at")
-    content = ics.sessions_calendar(sessions, name=page.title, page_url=page.full_url)
+    sessions = public_sessions().filter(programme_key=key)
+    state = sessions.aggregate(
+        count=Count("pk"), sessions=Max("updated_at"), runs=Max("run__updated_at")
+    )
+    parts = (key, get_language(), page.pk, page.last_published_at, *state.values())
+    cache_key = "programmes:feed:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    content = cache.get(cache_key)
+    if content is None:
+        content = ics.sessions_calendar(
+            sessions.order_by("starts_at"), name=page.title, page_url=page.full_url
+        )
+        cache.set(cache_key, content, FEED_CACHE_SECONDS)
     response = ics_response(content, f"{page.slug}.ics")
     response["Content-Disposition"] = f'inline; filename="{page.slug}.ics"'
     response["Cache-Control"] = "public, max-age=900"

@@ -62,6 +62,11 @@ class TestCalendars(TestCase):
         # UIDs are stable, so a subscribed calendar updates events rather than adding them.
         again = events(self.client.get(f"/en/programmes/feeds/{self.page.translation_key}.ics"))
         assert {str(e["uid"]) for e in found} == {str(e["uid"]) for e in again}
+        # The cached feed follows an edit at once.
+        self.sessions[1].title = "Sesión movida"
+        self.sessions[1].save()
+        edited = events(self.client.get(f"/en/programmes/feeds/{self.page.translation_key}.ics"))
+        assert "Sesión movida" in {str(e["summary"]) for e in edited}
 
     def test_drafts_and_unpublished_programmes_are_not_served(self):
         assert self.client.get(f"/en/programmes/sessions/{self.hidden.pk}.ics").status_code == 404
