@@ -45,7 +45,7 @@ class RunViewSet(ModelViewSet):
     menu_label = gettext_lazy("Programme runs")
     add_to_admin_menu = True
     copy_view_enabled = False
-    list_display = ["title", "language", "starts_on", "status", "capacity"]
+    list_display = ["title", "language", "starts_on", "status", "capacity", "review_link"]
     list_filter = ["status", "language"]
 
 
@@ -55,7 +55,7 @@ class SessionViewSet(ModelViewSet):
     menu_label = gettext_lazy("Sessions")
     add_to_admin_menu = True
     copy_view_enabled = False
-    list_display = ["title", "kind", "language", "starts_at", "run"]
+    list_display = ["title", "kind", "language", "starts_at", "run", "attendance_link"]
     list_filter = ["kind", "language"]
 
 

@@ -17,7 +17,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -36,6 +38,22 @@ def zone_choices():
 def validate_zone(value):
     if value not in zoneinfo.available_timezones():
         raise ValidationError(_("%(zone)s is not a known time zone.") % {"zone": value})
+
+
+def admin_link(url_name, label, only_if=None):
+    """A model method that returns a link to one of this app's admin screens for the row."""
+
+    def decorate(method):
+        def link(self):
+            if only_if and not getattr(self, only_if):
+                return ""
+            return format_html('<a href="{}">{}</a>', reverse(url_name, args=[self.pk]), label)
+
+        link.short_description = label
+        link.__doc__ = method.__doc__
+        return link
+
+    return decorate
 
 
 class Run(models.Model):
@@ -111,6 +129,10 @@ class Run(models.Model):
 
     def places_left(self):
         return max(0, self.capacity - self.accepted().count())
+
+    @admin_link("programmes_review", _("Applications"))
+    def review_link(self):
+        """A column of the admin's run list."""
 
     def counted_sessions(self):
         """The sessions attendance is counted on: all but information meetings."""
@@ -212,6 +234,10 @@ class Session(models.Model):
             raise ValidationError({"run": _("Only an information meeting has no run.")})
         if self.run_id is not None and self.run.programme_key != self.programme_key:
             raise ValidationError({"run": _("This run belongs to another programme.")})
+
+    @admin_link("programmes_attendance", _("Attendance"), only_if="run_id")
+    def attendance_link(self):
+        """A column of the admin's session list (information meetings take no attendance)."""
 
     @property
     def ends_at(self):

@@ -116,8 +116,11 @@ class TestRoleActionMatrix(Base):
             if role in people:
                 self.client.force_login(people[role])
             for action, url in self.actions().items():
-                status = self.client.get(url).status_code
-                assert (status == 200) == (action in allowed), (role, action, status)
+                response = self.client.get(url)
+                assert (response.status_code == 200) == (action in allowed), (role, action)
+                if action == "manage sessions" and response.status_code == 200:
+                    link = f"/admin/programmes/sessions/{self.sessions[0].pk}/attendance/"
+                    assert link in response.content.decode()
 
 
 class TestPrivacy(Base):
