@@ -57,6 +57,10 @@ MODULES = [
     T("Data and quality", es="Datos y calidad"),
     T("Sustaining the service", es="Sostener el servicio"),
 ]
+MODULE_NOTE = T(
+    "Three fortnightly sessions, with materials to review and a forum question before each.",
+    es="Tres sesiones quincenales, con materiales para revisar y una pregunta en el foro antes de cada una.",
+)
 RUN_TITLE = "Cohorte 2027 (español)"
 MEETINGS = [("en", "Information meeting (English)"), ("es", "Reunión informativa (español)")]
 
@@ -95,7 +99,10 @@ def _ensure_pages(loader, en):
             languages_note=str(PROGRAMME["languages"]),
             introduction=rich(PROGRAMME["introduction"]),
             how_to_apply=rich(PROGRAMME["how_to_apply"]),
-            modules=[{"type": "module", "value": {"title": str(m)}} for m in MODULES],
+            modules=[
+                {"type": "module", "value": {"title": str(m), "description": str(MODULE_NOTE)}}
+                for m in MODULES
+            ],
         )
         index.add_child(instance=page)
         page.save_revision(user=loader.author).publish(user=loader.author)

@@ -27,7 +27,9 @@ from .records import Application, Attendance, Registration, Run, Session  # noqa
 
 class ModuleBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("title"))
-    description = blocks.TextBlock(label=_("description"), required=False)
+    # An empty default, not None: wagtail-localize refuses a None text segment when a module
+    # was saved without a description (e.g. built in code).
+    description = blocks.TextBlock(label=_("description"), required=False, default="")
 
     class Meta:
         icon = "list-ol"

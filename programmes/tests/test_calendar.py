@@ -97,3 +97,18 @@ class TestCalendars(TestCase):
         assert "Cohorte de primavera" in html and "Sesión 2" in html
         assert "Not yet announced" not in html and "Hidden session" not in html
         assert SECRET not in html
+
+
+class TestTranslation(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.t = build_site()
+        cls.index, cls.page = build_programme(cls.t)
+
+    def test_a_module_saved_without_description_can_be_translated(self):
+        from wagtail_localize.models import TranslationSource
+
+        self.page.modules = [{"type": "module", "value": {"title": "Listening to children"}}]
+        self.page.save_revision().publish()
+        source, _created = TranslationSource.get_or_create_from_instance(self.page)
+        assert source.pk
