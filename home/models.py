@@ -39,6 +39,7 @@ class HomePage(BasePage):
         "resources.ResourceLibraryPage",
         "case_studies.CaseStudyIndexPage",
         "learning.ELearningIndexPage",
+        "programmes.ProgrammeIndexPage",
     ]
 
     content_panels = BasePage.content_panels + [

@@ -43,5 +43,6 @@ urlpatterns += i18n_patterns(
     path("account/", include("accounts.urls")),
     path("certificates/", include("certificates.urls")),
     path("learning/", include("learning.urls")),
+    path("programmes/", include("programmes.urls")),
     path("", include(wagtail_urls)),
 )

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "demo",  # manage.py load_demo_content; no models
     "accounts",
     "certificates",
+    "programmes",
     # Wagtail and its contrib apps.
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales so locales can be synchronised

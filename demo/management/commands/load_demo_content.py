@@ -14,7 +14,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from core.database import analyze
-from demo import learning_demo, users
+from demo import learning_demo, programmes_demo, users
 from demo.build import Loader
 
 
@@ -28,6 +28,7 @@ class Command(BaseCommand):
         # and wrapping the whole load corrupts the page tree (wagtail-localize issue #773).
         problems = loader.run()
         learning_logins = learning_demo.load(loader)  # quizzes, certificate design, learner
+        programmes_demo.load(loader)  # the mutual-learning programme, its run and sessions
         analyze()  # planner statistics for the new rows (core.database)
         if problems:
             raise CommandError(f"The page tree still has problems after repair: pages {problems}.")

