@@ -15,7 +15,7 @@ from wagtail.permissions import page_permission_policy
 
 from core.reviewable import ReviewableMixin
 
-from . import freshness, translations, views
+from . import freshness, review_status, translations, views
 
 
 @hooks.register("register_admin_urls")
@@ -116,3 +116,25 @@ def add_due_for_review_panel(request, panels):
         page.days_left = -page.days_overdue
     if pages:
         panels.append(DueForReviewPanel(pages, due.count()))
+
+
+class WaitingOnOthersPanel(Component):
+    """Pages the user may edit or submitted whose review step someone else must take."""
+
+    name = "waiting_on_others"
+    order = 215  # after Wagtail's "Your pages in a workflow", before "Awaiting your review"
+    template_name = "editorial/waiting_on_others_panel.html"
+
+    def __init__(self, rows, total):
+        self.rows = rows
+        self.total = total
+
+    def get_context_data(self, parent_context):
+        return {"rows": self.rows, "total": self.total}
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_on_others_panel(request, panels):
+    rows, total = review_status.waiting_on_others(request.user)
+    if rows:
+        panels.append(WaitingOnOthersPanel(rows, total))
