@@ -145,4 +145,6 @@ class TestPeerReviewChain(TestCase):
 
         french = self.walk_review(french, "La prise en charge par la famille au Malawi")
         assert french.title == "La prise en charge par la famille au Malawi"
+        # At an address in its own language, not the English one.
+        assert french.url.endswith("/la-prise-en-charge-par-la-famille-au-malawi/")
         assert self.client.get(french.url).status_code == 200
