@@ -9,7 +9,7 @@ groups that must act (with their members' names, so one knows whom to ask), and 
 """
 
 from django.contrib.auth import get_user_model
-from django.db.models import IntegerField, Q
+from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 from wagtail.admin.utils import get_user_display_name
 from wagtail.models import AbstractGroupApprovalTask, Page, TaskState, get_default_page_content_type
@@ -49,15 +49,20 @@ def waiting_on_others(user, limit=LIMIT):
             workflow_state__status="in_progress",
             workflow_state__base_content_type=get_default_page_content_type(),
         )
-        .annotate(page_id=Cast("workflow_state__object_id", output_field=IntegerField()))
-        .filter(Q(page_id__in=editable.values("pk")) | Q(workflow_state__requested_by=user))
+        .filter(
+            # Object ids are text (any model may have a workflow): compare them as text.
+            Q(workflow_state__object_id__in=editable.values(pk_text=Cast("pk", CharField())))
+            | Q(workflow_state__requested_by=user)
+        )
         .exclude(pk__in=own_moderation)
         .select_related("task", "workflow_state__requested_by")
         .order_by("started_at", "pk")
     )
     total = states.count()
     states = list(states[:limit])
-    pages = Page.objects.select_related("locale").in_bulk([state.page_id for state in states])
+    pages = Page.objects.select_related("locale").in_bulk(
+        [int(state.workflow_state.object_id) for state in states]
+    )
     tasks = {state.task_id: state.task.specific for state in states}
     groups = {
         task_id: list(task.groups.order_by("name"))
@@ -67,7 +72,7 @@ def waiting_on_others(user, limit=LIMIT):
     members = _group_members([group for task_groups in groups.values() for group in task_groups])
     rows = []
     for state in states:
-        page = pages.get(state.page_id)
+        page = pages.get(int(state.workflow_state.object_id))
         if page is None:
             continue
         rows.append(
