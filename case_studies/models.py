@@ -27,6 +27,7 @@ from core.blocks import (
 from core.localization import localize_related, localized_all
 from core.pages import BasePage, SectionIndexPage
 from core.visibility import public_pages
+from core.widgets import FilterableCheckboxSelectMultiple
 from multilingual.listings import mark, source_value, under_q
 from resources.models import ResourcePage
 from taxonomy.pages import TaxonomyMixin
@@ -97,7 +98,11 @@ class CaseStudyPage(TaxonomyMixin, BasePage):
         FieldPanel("summary"),
         FieldPanel("background"),
         MultiFieldPanel(
-            [FieldPanel("support"), FieldPanel("partners")], heading=_("Who was supported and how")
+            [
+                FieldPanel("support"),
+                FieldPanel("partners", widget=FilterableCheckboxSelectMultiple),
+            ],
+            heading=_("Who was supported and how"),
         ),
         FieldPanel("successes"),
         FieldPanel("challenges"),
@@ -105,7 +110,11 @@ class CaseStudyPage(TaxonomyMixin, BasePage):
         FieldPanel("quotes"),
         InlinePanel("related_resources", label=_("Related resource")),
     ]
-    details_panels = [FieldPanel("year"), FieldPanel("funders"), FieldPanel("source_note")]
+    details_panels = [
+        FieldPanel("year"),
+        FieldPanel("funders", widget=FilterableCheckboxSelectMultiple),
+        FieldPanel("source_note"),
+    ]
     edit_handler = BasePage.build_tabs(
         content_panels,
         TaxonomyMixin.taxonomy_panels + details_panels,

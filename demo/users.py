@@ -20,6 +20,8 @@ USERS = [
     ("specialist", "Amina", "Diallo", "Technical specialists"),
     ("reviewer", "Tomás", "Rivera", "Reviewers"),
     ("translator", "Claire", "Dubois", "Translators"),
+    # An outside expert: case studies and resource kits wait for this step before the reviewers.
+    ("peer", "Wanjiru", "Kamau", "Peer reviewers"),
 ]
 EMAIL_DOMAIN = "portal.example.org"
 

@@ -15,7 +15,7 @@ from wagtail.permissions import page_permission_policy
 
 from core.reviewable import ReviewableMixin
 
-from . import freshness, translations, users, views
+from . import freshness, review_status, translations, users, views
 
 
 @hooks.register("register_admin_urls")
@@ -122,3 +122,23 @@ def add_due_for_review_panel(request, panels):
 # order=1 registers them after Wagtail's, and the registry keeps the last one per action type.
 for _action in users.BULK_ACTIONS:
     hooks.register("register_bulk_action", _action, order=1)
+class WaitingOnOthersPanel(Component):
+    """Pages the user may edit or submitted whose review step someone else must take."""
+
+    name = "waiting_on_others"
+    order = 215  # after Wagtail's "Your pages in a workflow", before "Awaiting your review"
+    template_name = "editorial/waiting_on_others_panel.html"
+
+    def __init__(self, rows, total):
+        self.rows = rows
+        self.total = total
+
+    def get_context_data(self, parent_context):
+        return {"rows": self.rows, "total": self.total}
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_on_others_panel(request, panels):
+    rows, total = review_status.waiting_on_others(request.user)
+    if rows:
+        panels.append(WaitingOnOthersPanel(rows, total))

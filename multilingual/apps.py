@@ -7,6 +7,7 @@ class MultilingualConfig(AppConfig):
     verbose_name = _("Languages and translation")
 
     def ready(self):
-        from . import treefix
+        from . import slugs, treefix
 
         treefix.connect()
+        slugs.connect()

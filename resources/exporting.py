@@ -1,4 +1,8 @@
-"""Export every resource in the import format (resources.records), with its files beside it."""
+"""Export every resource in the import format (resources.records), with its files beside it.
+
+The output's suffix picks the format: `.csv` or `.xlsx` write a spreadsheet with the same
+fields as columns (resources.tabular), anything else the JSON format.
+"""
 
 import json
 import os
@@ -11,7 +15,7 @@ from django.utils.text import slugify
 from core.validators import file_extension
 
 from .models import ResourcePage
-from .records import FORMAT_VERSION, latest_version, page_state
+from .records import FORMAT_VERSION, TABULAR_SUFFIXES, latest_version, page_state
 
 
 def export_resources(output, files_dir=None):
@@ -36,9 +40,18 @@ def export_resources(output, files_dir=None):
             _exported_file(document, label, output.parent, files_dir)
             for document, label in state["files"]
         ]
+        image = state["listing_image"]
+        state["listing_image"] = (
+            _exported_file(image, "", output.parent, files_dir)["path"] if image else None
+        )
         records.append(
             {"key": str(page.translation_key), "locale": page.locale.language_code, **state}
         )
+    if output.suffix.lower() in TABULAR_SUFFIXES:
+        from .tabular import write_rows
+
+        write_rows(records, output)
+        return len(records)
     text = json.dumps(
         {"version": FORMAT_VERSION, "resources": records}, ensure_ascii=False, indent=2
     )
@@ -47,6 +60,7 @@ def export_resources(output, files_dir=None):
 
 
 def _exported_file(document, label, base, files_dir):
+    """Copy a document (or an image) beside the output; its entry in the `files` list."""
     # Named after the content and the title, not the stored name: storage renames clashing
     # files (guide_x7Ab2cQ.pdf), and the export must not change when the files do not.
     name = slugify(document.title)[:80] or "document"
@@ -58,7 +72,7 @@ def _exported_file(document, label, base, files_dir):
             shutil.copyfileobj(source, copy)
     entry = {
         "path": str(PurePosixPath(*Path(os.path.relpath(target, base)).parts)),
-        "language": document.language,
+        "language": getattr(document, "language", ""),
         "title": document.title,
     }
     if label:

@@ -7,14 +7,18 @@ files with the checks an upload in the admin gets; problems that only show betwe
 (duplicate keys, one file described two ways) are checked across the whole file.
 """
 
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.validators import URLValidator
 from django.utils.text import slugify
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from core.models import PortalDocument, language_choices
@@ -22,8 +26,10 @@ from core.validators import file_extension, validate_document_content
 
 from .models import ResourceLibraryPage, ResourcePage
 from .records import (
+    CELL_ERRORS,
     FIELDS,
     FILE_FIELDS,
+    KEEP_IF_ABSENT,
     TERM_FIELDS,
     TEXT_FIELDS,
     body_blocks,
@@ -49,6 +55,14 @@ class FileEntry:
 
 
 @dataclass
+class ImageEntry:
+    path: Path
+    sha1: str
+    title: str
+    image: object = None  # an image with the same content already in the portal
+
+
+@dataclass
 class Plan:
     """One record, checked: its errors, or everything needed to write it."""
 
@@ -64,6 +78,9 @@ class Plan:
     terms: dict = field(default_factory=dict)  # file field -> [(model, slug, name)]
     areas: list = field(default_factory=list)
     files: list = field(default_factory=list)
+    image: "ImageEntry | None" = None
+    owner: object = None
+    review_by: datetime.date | None = None
 
     @property
     def title(self):
@@ -79,8 +96,12 @@ class RecordChecker:
         self.publish = publish
 
     def check(self):
-        records = read_records(self.path)
-        plans = [self._check(number, record) for number, record in enumerate(records, start=1)]
+        records, first = read_records(self.path)
+        plans = [
+            self._check(number, record)
+            for number, record in enumerate(records, start=first)
+            if record is not None  # a spreadsheet's empty row
+        ]
         self._check_across(plans)
         return plans
 
@@ -89,6 +110,7 @@ class RecordChecker:
         if not isinstance(record, dict):
             plan.errors.append("not a JSON object")
             return plan
+        plan.errors.extend(record.pop(CELL_ERRORS, []))
         unknown = sorted(set(record) - FIELDS)
         if unknown:
             plan.errors.append(f"unknown field(s): {', '.join(unknown)}")
@@ -106,10 +128,83 @@ class RecordChecker:
         state["files"] = [(e.sha1, e.language, e.title, e.label) for e in plan.files]
         if not plan.files and not state["external_url"]:
             plan.errors.append("no file and no external_url: visitors could not reach it")
+        state.update(self._check_editorial(plan))
         plan.state = state
         if not plan.errors:
             self._find_page(plan)
         return plan
+
+    def _check_editorial(self, plan):
+        """Listing image, content owner and review date, each only if the record names it."""
+        state = {}
+        if "listing_image" in plan.record:
+            plan.image = self._check_image(plan, plan.record["listing_image"])
+            state["listing_image"] = plan.image.sha1 if plan.image else None
+        if "owner" in plan.record:
+            plan.owner = self._check_owner(plan, plan.record["owner"])
+            state["owner"] = plan.owner.get_username() if plan.owner else None
+        if "review_by" in plan.record:
+            plan.review_by = self._check_date(plan, plan.record["review_by"])
+            state["review_by"] = plan.review_by.isoformat() if plan.review_by else None
+        return state
+
+    def _check_image(self, plan, value):
+        if value in (None, ""):
+            return None
+        if not isinstance(value, str):
+            plan.errors.append("listing_image must be the path of an image file")
+            return None
+        problem = self._image_problem(value)
+        if problem:
+            plan.errors.append(f"listing_image {value!r}: {problem}")
+            return None
+        path = self.path.parent / value
+        sha1 = sha1_of(path)
+        existing = get_image_model().objects.filter(file_hash=sha1).order_by("pk").first()
+        return ImageEntry(path=path, sha1=sha1, title=plan.title or path.stem, image=existing)
+
+    def _image_problem(self, name):
+        """Why an image cannot be imported, with the checks an upload in the admin gets."""
+        path = self.path.parent / name
+        if not path.is_file():
+            return "not found"
+        extension = file_extension(path.name)
+        if extension not in settings.WAGTAILIMAGES_EXTENSIONS:
+            return f"extension .{extension} is not allowed for images"
+        try:
+            if path.stat().st_size > settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE:
+                return "larger than the upload limit"
+            with PILImage.open(path) as picture:
+                picture.verify()
+        except OSError as error:
+            return f"not a readable image ({error.strerror or error})"
+        return ""
+
+    def _check_owner(self, plan, value):
+        if value in (None, ""):
+            return None
+        user = (
+            get_user_model()
+            .objects.filter(**{get_user_model().USERNAME_FIELD: str(value).strip()})
+            .filter(is_active=True)
+            .first()
+        )
+        if user is None:
+            plan.errors.append(f"owner {value!r} is not the username of an active user")
+        return user
+
+    def _check_date(self, plan, value):
+        if value in (None, ""):
+            return None
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        try:
+            return datetime.date.fromisoformat(str(value).strip())
+        except ValueError:
+            plan.errors.append(f"review_by must be a date written YYYY-MM-DD, not {value!r}")
+            return None
 
     def _check_locale(self, plan):
         code = str(plan.record.get("locale") or "")
@@ -326,8 +421,9 @@ class RecordChecker:
             return
         plan.page = latest_version(existing)
         current = comparable(page_state(plan.page))
-        if "slug" not in plan.state:
-            current.pop("slug")
+        for name in ("slug", *KEEP_IF_ABSENT):
+            if name not in plan.state:
+                current.pop(name)
         if current != plan.state:
             plan.action = "update"
         elif self.publish and (not existing.live or existing.has_unpublished_changes):

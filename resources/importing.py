@@ -29,6 +29,7 @@ from django.core.files import File
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
+from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale
 
 from core.models import PortalDocument
@@ -60,6 +61,7 @@ class ResourceImporter:
     def write(self, plans):
         assert not any(plan.errors for plan in plans), "write() needs a file without errors"
         stored = []
+        self._images = {}
         try:
             with transaction.atomic():
                 terms = self._terms(plans)
@@ -108,6 +110,23 @@ class ResourceImporter:
         documents[entry.sha1] = document
         return document
 
+    def _image(self, entry, stored):
+        """The listing image: the portal's copy of the same file, or a new image of it."""
+        image = entry.image or self._images.get(entry.sha1)
+        if image is None:
+            image = get_image_model()(
+                title=entry.title[:255],
+                collection=self.collection,
+                uploaded_by_user=self.user,
+            )
+            with open(entry.path, "rb") as handle:
+                image.file.save(entry.path.name, File(handle), save=False)
+            stored.append(image.file)
+            image._set_image_file_metadata()
+            image.save()
+        self._images[entry.sha1] = image  # several records may share one image
+        return image
+
     def _write(self, plan, terms, documents, stored):
         if plan.action == "unchanged":
             return
@@ -133,6 +152,12 @@ class ResourceImporter:
             else:
                 setattr(page, attribute, chosen[0] if chosen else None)
         page.related_areas.set(plan.areas)
+        if "listing_image" in state:
+            page.listing_image = plan.image and self._image(plan.image, stored)
+        if "owner" in state:
+            page.content_owner = plan.owner
+        if "review_by" in state:
+            page.review_by = plan.review_by
         page.files.set(
             [
                 ResourcePageFile(

@@ -27,6 +27,9 @@ from wagtail.models import Locale
 from taxonomy.models import Audience, Organisation, Region, ResourceType, Topic
 
 FORMAT_VERSION = 1
+TABULAR_SUFFIXES = (".csv", ".xlsx")
+# A spreadsheet row's problems found while reading its cells, checked with the row's others.
+CELL_ERRORS = "__cell_errors__"
 
 # Keys that are not UUIDs are turned into translation keys in this namespace (uuid5), so a
 # partner database can compute the UUID of its own records too.
@@ -41,10 +44,14 @@ TERM_FIELDS = {
     "audiences": ("audiences", Audience, True),
 }
 TEXT_FIELDS = {"title": 255, "slug": 255, "summary": 600, "external_url": 500, "citation": None}
+# Fields that keep the page's value when a record leaves them out (an older file, a spreadsheet
+# without the column); present but empty, they empty it.
+KEEP_IF_ABSENT = ("listing_image", "owner", "review_by")
 FIELDS = (
     {"key", "locale", "body", "year", "content_areas", "files"}
     | set(TERM_FIELDS)
     | set(TEXT_FIELDS)
+    | set(KEEP_IF_ABSENT)
 )
 FILE_FIELDS = {"path", "language", "title", "label"}
 
@@ -98,16 +105,21 @@ def page_state(page):
         "citation": page.citation,
         "content_areas": sorted(a.slug for a in page.related_areas.all()),
         "files": [(f.document, f.label) for f in page.files.all() if f.document_id],
+        "listing_image": page.listing_image,
+        "owner": page.content_owner.get_username() if page.content_owner else None,
+        "review_by": page.review_by.isoformat() if page.review_by else None,
     }
 
 
 def comparable(state):
-    """A page state with documents reduced to what identifies and describes them."""
+    """A page state with documents and images reduced to what identifies and describes them."""
+    image = state.get("listing_image")
     return {
         **state,
         "files": [
             (doc.get_file_hash(), doc.language, doc.title, label) for doc, label in state["files"]
         ],
+        "listing_image": image.get_file_hash() if image else None,
     }
 
 
@@ -118,6 +130,15 @@ def latest_version(page):
 
 
 def read_records(path):
+    """The records of an import file and the number of its first record's row.
+
+    JSON records are numbered from 1; a spreadsheet's (CSV, XLSX) by their row in it, the
+    headings being row 1 (resources.tabular).
+    """
+    if Path(path).suffix.lower() in TABULAR_SUFFIXES:
+        from .tabular import read_rows
+
+        return read_rows(path), 2
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
@@ -129,7 +150,7 @@ def read_records(path):
             f"unsupported format version {data.get('version')!r}; "
             f"this portal reads version {FORMAT_VERSION}"
         )
-    return data["resources"]
+    return data["resources"], 1
 
 
 def find_term(model, slug, locale):

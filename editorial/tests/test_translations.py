@@ -232,3 +232,33 @@ class TestEveryLocaleIsCovered(TranslationTestCase):
         assert french.content_owner == self.users["specialist"]  # synchronised
         assert not WorkflowPage.objects.filter(page=french).exists()
         assert Page.objects.get(pk=french.pk).get_workflow().name == roles.REVIEW_WORKFLOW
+
+
+class TestSubmitFromTheTranslationEditor(TranslationTestCase):
+    def test_the_editor_offers_submit_for_review_to_the_translator_only(self):
+        self.login("translator")
+        french = self.translate(self.page)
+        editor = self.client.get(reverse("wagtailadmin_pages:edit", args=(french.pk,)), follow=True)
+        assert editor.status_code == 200
+        html = editor.content.decode()
+        action = reverse("editorial:submit_translation", args=(french.pk,))
+        assert f'action="{action}"' in html and "Submit translation for review" in html
+        assert "js-translation-editor" in html  # still wagtail-localize's editor
+
+        # Posting the editor's form submits and comes back to the editor.
+        self.translate_title(self.page, "Recherche familiale")
+        next_url = (
+            editor.redirect_chain[-1][0] if editor.redirect_chain else editor.request["PATH_INFO"]
+        )
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(action, {"next": next_url})
+        assert response.status_code == 302 and response.url == next_url
+        assert self.reload(french).current_workflow_state is not None
+
+        # Once in review it cannot be submitted again, so the form is gone.
+        html = self.client.get(next_url).content.decode()
+        assert f'action="{action}"' not in html
+
+        self.login("reviewer")  # the reviewer may edit but the translator submits
+        html = self.client.get(next_url).content.decode()
+        assert f'action="{action}"' not in html
