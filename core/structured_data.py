@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
+from .request_cache import locale_codes
+
 # schema.org type per page type (by model name); pages not listed get no description.
 SCHEMA_TYPES = {
     "homepage": "WebSite",
@@ -56,7 +58,9 @@ def describe(page, request, portal_settings):
     schema_type = SCHEMA_TYPES.get(page._meta.model_name)
     if schema_type is None or request is None:
         return None
-    language = translation.get_language()
+    # The language of the content, not the visitor's: an untranslated page served under /fr/
+    # by the fallback router is still English.
+    language = locale_codes().get(page.locale_id) or translation.get_language()
     url = page.get_full_url(request)
     description = page.search_description or getattr(page, "summary", "")
     publisher = _organisation(portal_settings.organisation_name)
