@@ -15,9 +15,10 @@ The same marking covers Wagtail's own behaviour for a language whose home page i
 unpublished: `Site.root_page.localized` then routes the whole default tree under `/ar/...`. The
 pages are served, but no longer silently: they carry the notice and the right `lang`.
 
-An untranslated page has one address per language: down the translated ancestors, with their
-slugs in that language, then its own path below them. The router also finds it along the source
-language's slugs; that second address answers with a permanent redirect to the first.
+An untranslated page has one address per language: its path in the source tree under that
+language's prefix (`/fr/elearning/x/`), the address every listing links to. The router also finds
+it along its ancestors' translated slugs (`/fr/formation-en-ligne/x/`); that second address
+answers with a permanent redirect to the first.
 
 A first path segment that is a language code the portal does not offer (`/de/...`) gets a 404
 in the default language at once, instead of LocaleMiddleware's redirect to `/en/de/...`.
@@ -109,9 +110,9 @@ def route(request, path):
 def canonical_redirect(request, result):
     """A 301 to the one address of a fallback page requested at another, or None.
 
-    The router reaches an untranslated page along the translated slugs (`/fr/formation-en-ligne/x/`)
-    and along the source's (`/fr/elearning/x/`): one page, one address, the one listings and the
-    language switcher link to (multilingual.listings.fallback_urls).
+    The router reaches an untranslated page along its ancestors' translated slugs
+    (`/fr/formation-en-ligne/x/`) and along the source's (`/fr/elearning/x/`): one page, one
+    address, the one listings and the language switcher link to (listings.fallback_url).
     """
     if result is None or content_language(request) != settings.LANGUAGE_CODE:
         return None

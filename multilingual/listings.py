@@ -136,122 +136,36 @@ def _site_root_paths():
     return memoise(("site_root_paths",), Site.get_site_root_paths)
 
 
-def _translated_paths(paths, locale_id):
-    """{default-language page path: url_path of its live translation in `locale_id` or None}.
+def fallback_url(page, request=None, language_code=None):
+    """The one address of the default-language `page` in a language (the active one by default).
 
-    One query for the paths not seen yet in this request: a listing's pages share their
-    ancestors, so the second listing of a page usually costs nothing.
+    Its path below the default home page, under the language's prefix: the router walks the
+    visitor's tree along it as far as translations go, then the default tree. The router also
+    finds the page along the translated slugs of its ancestors (`/fr/formation-en-ligne/x/` as
+    well as `/fr/elearning/x/`); this address is the one, and the fallback middleware redirects
+    the others to it. It is this one because it is known from the page alone, without a query:
+    every listing links its untranslated pages here within the page's query budget.
     """
-    known = memoise(("translated_paths", locale_id), dict)
-    missing = [path for path in paths if path not in known]
-    if missing:
-        translated = Page.objects.filter(
-            translation_key=OuterRef("translation_key"), locale_id=locale_id, live=True
-        ).values("url_path")[:1]
-        rows = Page.objects.filter(path__in=missing, locale_id=default_locale_id()).annotate(
-            translated=Subquery(translated)
-        )
-        known.update(dict.fromkeys(missing))
-        known.update(rows.values_list("path", "translated"))
-    return known
-
-
-def prime_translated_paths(paths):
-    """Read the live translations of `paths` in every language at once (the switcher's need)."""
-    codes = locale_codes()
-    rows = list(
-        Page.objects.filter(
-            live=True,
-            translation_key__in=Page.objects.filter(
-                path__in=paths, locale_id=default_locale_id()
-            ).values("translation_key"),
-        ).values_list("translation_key", "locale_id", "url_path", "path")
-    )
-    default = default_locale_id()
-    by_key = {key: path for key, locale_id, _url, path in rows if locale_id == default}
-    for locale_id in codes:
-        known = memoise(("translated_paths", locale_id), dict)
-        known.update(dict.fromkeys(paths))
-        known.update(
-            {
-                by_key[key]: url_path
-                for key, row_locale, url_path, _path in rows
-                if row_locale == locale_id and key in by_key
-            }
-        )
-
-
-def ancestor_paths(pages):
-    """The tree paths of the pages' ancestors from their home page down."""
-    steplen = Page.steplen
-    return sorted(
-        {page.path[: steplen * depth] for page in pages for depth in range(2, page.depth)}
-    )
-
-
-def fallback_urls(pages, request=None, language_code=None):
-    """{page.pk: the one address the fallback router serves each default-language page at}.
-
-    The router walks the visitor's tree as far as translations go, then the default tree, so
-    several addresses reach an untranslated page (`/fr/elearning/x/` and
-    `/fr/formation-en-ligne/x/`). Its address is the one that follows the translated ancestors,
-    with their slugs in that language, down to the deepest live one, then the page's own path
-    below that ancestor's source. Other addresses are redirected here (fallback middleware).
-    """
-    language_code = language_code or translation.get_language()
-    locale_id = {code: pk for pk, code in locale_codes().items()}.get(language_code)
-    pages = [page for page in pages if page is not None]
-    if locale_id is None or not pages:
-        return {}
-    steplen = Page.steplen
-    translated = _translated_paths(ancestor_paths(pages), locale_id)
     site = Site.find_for_request(request) if request is not None else None
-    urls = {}
-    for page in pages:
-        url_path = page.url_path
-        for depth in range(2, page.depth):  # the home page, then down towards the page
-            ancestor = translated.get(page.path[: steplen * depth])
-            if ancestor is None:
-                break
-            below = page.url_path.split("/")[depth:]  # "", root, home, ... split on "/"
-            url_path = ancestor + "/".join(below)
-        urls[page.pk] = _url_for_path(url_path, language_code, site)
-    return urls
-
-
-def _url_for_path(url_path, language_code, site):
-    """A page's URL under `language_code`'s prefix, from its url_path and the site roots."""
     roots = [
         root
         for root in _site_root_paths()
-        if url_path.startswith(root.root_path)
-        and root.language_code in (language_code, settings.LANGUAGE_CODE)
+        if root.language_code == settings.LANGUAGE_CODE and page.url_path.startswith(root.root_path)
     ]
     if not roots:
         return None
-    roots.sort(
-        key=lambda root: (
-            root.language_code != language_code,
-            site is None or root.site_id != site.pk,
-        )
-    )
-    root = roots[0]
-    with translation.override(language_code):
-        try:
-            path = reverse("wagtail_serve", args=(url_path[len(root.root_path) :],))
-        except NoReverseMatch:
-            return None
+    root = next((root for root in roots if site is not None and root.site_id == site.pk), roots[0])
+    try:
+        with translation.override(language_code or translation.get_language()):
+            path = reverse("wagtail_serve", args=(page.url_path[len(root.root_path) :],))
+    except NoReverseMatch:
+        return None
     single_site = len({other.site_id for other in _site_root_paths()}) == 1
     return (
         path
         if single_site or (site is not None and root.site_id == site.pk)
         else root.root_url + path
     )
-
-
-def fallback_url(page, request=None, language_code=None):
-    """Where the fallback router serves the default-language `page` in a language (see above)."""
-    return fallback_urls([page], request, language_code).get(page.pk)
 
 
 def mark(pages, request=None):
@@ -263,16 +177,12 @@ def mark(pages, request=None):
     """
     pages = list(pages)
     visitor, default = active_locale_id(), default_locale_id()
-    urls = fallback_urls(
-        [page for page in pages if page is not None and page.locale_id == default != visitor],
-        request,
-    )
     for page in pages:
         if page is None or page.locale_id == visitor:
             continue
         if page.locale_id == default:
             page.content_language = settings.LANGUAGE_CODE
-            page.fallback_url = urls.get(page.pk)
+            page.fallback_url = fallback_url(page, request)
         else:
             page.content_language = locale_codes().get(page.locale_id)
     return pages

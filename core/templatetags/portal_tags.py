@@ -151,6 +151,15 @@ def language_link(code, url, current_code):
     }
 
 
+def live_translations(request, page):
+    """The page's live versions in every language, itself included, read once per request."""
+    return cached_on_request(
+        request,
+        ("translations", page.pk),
+        lambda: list(page.get_translations(inclusive=True).live().select_related("locale")),
+    )
+
+
 @register.simple_tag(takes_context=True)
 def get_language_links(context, page=None):
     """Links to this page in the other languages it is published in.
@@ -169,8 +178,7 @@ def get_language_links(context, page=None):
     def build():
         links = []
         if page is not None and getattr(page, "translation_key", None):
-            translations = page.get_translations(inclusive=True).live().select_related("locale")
-            for item in translations:
+            for item in live_translations(request, page):
                 url = item.get_url(request)
                 if url:
                     links.append(language_link(item.locale.language_code, url, current_code))

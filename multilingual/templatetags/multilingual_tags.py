@@ -7,7 +7,12 @@ from django.utils.html import format_html
 from wagtail.models import Locale
 
 from core.request_cache import default_locale_id
-from core.templatetags.portal_tags import cached_on_request, get_language_links, language_link
+from core.templatetags.portal_tags import (
+    cached_on_request,
+    get_language_links,
+    language_link,
+    live_translations,
+)
 from multilingual import listings
 from multilingual.fallback import content_language
 
@@ -140,12 +145,18 @@ def language_versions(context, page=None):
     def build():
         have = {link["code"] for link in links}
         missing = [code for code, _name in settings.LANGUAGES if code not in have]
-        source = page if page.locale_id == default_locale_id() else None
-        if source is None and missing:
-            source = page.get_translations().filter(locale_id=default_locale_id()).live().first()
-        if source is None or not source.live or not missing:
+        if not missing:
             return links
-        listings.prime_translated_paths(listings.ancestor_paths([source]))
+        source = next(
+            (
+                item
+                for item in [page, *live_translations(request, page)]
+                if item.locale_id == default_locale_id() and item.live
+            ),
+            None,
+        )
+        if source is None:
+            return links
         current = translation.get_language()
         result = list(links)
         for code in missing:

@@ -1,7 +1,8 @@
 """One address per page in each language, a switcher that offers every language, honest language.
 
 The French content area gets a French slug, so its untranslated English sub-area is reachable
-under /fr/ along the French slug (its address) and along the English one (redirected).
+under /fr/ along the English slugs (its address, the one listings link to) and along the French
+one (redirected).
 """
 
 import json
@@ -21,8 +22,8 @@ class TestFallbackAddresses(MultilingualTestCase):
         area.slug = FRENCH_SLUG
         cls.pages["fr"]["area"] = publish(area)
         cls.sub_area = cls.t.sub_area
-        cls.canonical = f"/fr/areas/{FRENCH_SLUG}/{cls.sub_area.slug}/"
-        cls.duplicate = f"/fr/areas/alternative-care/{cls.sub_area.slug}/"
+        cls.canonical = f"/fr/areas/alternative-care/{cls.sub_area.slug}/"
+        cls.duplicate = f"/fr/areas/{FRENCH_SLUG}/{cls.sub_area.slug}/"
 
     def html(self, url):
         response = self.client.get(url)
@@ -32,7 +33,7 @@ class TestFallbackAddresses(MultilingualTestCase):
     def switcher(self, html):
         return {a["hreflang"]: a["href"] for a in html.select(".language-switcher a")}
 
-    def test_the_fallback_answers_at_the_address_along_translated_slugs(self):
+    def test_the_fallback_answers_at_the_address_along_the_source_slugs(self):
         html = self.html(self.canonical)
         assert html.html["lang"] == "fr"
         assert html.select_one(".page-content")["lang"] == "en"
