@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -138,8 +139,12 @@ class Person(CachedLocalizedMixin, TranslatableMixin, index.Indexed, Clusterable
 class PortalSettings(BaseGenericSetting):
     """What the footer and metadata say about the network that runs the portal."""
 
+    # The default name is in the interface catalogues, so the footer shows it in every language;
+    # a name an administrator types is shown as typed.
     organisation_name = models.CharField(
-        _("organisation name"), max_length=255, default="Child Protection Knowledge Network"
+        _("organisation name"),
+        max_length=255,
+        default=gettext_noop("Child Protection Knowledge Network"),
     )
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     privacy_policy_url = models.URLField(_("privacy policy URL"), blank=True)

@@ -9,11 +9,13 @@ costs no query of its own.
 
 import json
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from .visibility import may_see_document
+from .request_cache import active_locale_id, default_locale_id, locale_codes
 
 # schema.org type per page type (by model name); pages not listed get no description.
 SCHEMA_TYPES = {
@@ -53,12 +55,23 @@ def _organisation(name, url=None):
     return data
 
 
+def content_language(page):
+    """The language of the page's content, not the visitor's: an untranslated page served
+    under /fr/ by the fallback router is still English. Known without a query for a page in the
+    visitor's or the default language (the per-request cache has both locale ids)."""
+    if page.locale_id == active_locale_id():
+        return translation.get_language()
+    if page.locale_id == default_locale_id():
+        return settings.LANGUAGE_CODE
+    return locale_codes().get(page.locale_id) or translation.get_language()
+
+
 def describe(page, request, portal_settings):
     """A dict for the page's JSON-LD, or None for page types without a schema.org type."""
     schema_type = SCHEMA_TYPES.get(page._meta.model_name)
     if schema_type is None or request is None:
         return None
-    language = translation.get_language()
+    language = content_language(page)
     url = page.get_full_url(request)
     description = page.search_description or getattr(page, "summary", "")
     publisher = _organisation(portal_settings.organisation_name)

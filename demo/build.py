@@ -24,7 +24,7 @@ from wagtail.models import Collection, Locale, Page, Site
 
 from core.models import Person
 
-from . import files, users
+from . import files, illustrations, users
 from .content import media, site, taxonomy
 from .content.people import PEOPLE
 from .text import in_language, plain_paragraphs, rich
@@ -129,6 +129,29 @@ class Loader:
                 image.save()
                 self.created["image"] += 1
             self.images[key] = image
+
+    def page_illustration(self, spec):
+        """The key of the page's own illustration (see demo.illustrations), drawn once."""
+        slug = str(spec["slug"])
+        key = f"page/{slug}"
+        base = media.IMAGES[spec["listing_image"]]
+        motif = media.motif_for(spec)
+        title = f"Illustration: {spec['title']}"[:255]
+        image = Image.objects.filter(title=title).first()
+        if image is None:
+            data = illustrations.illustration_bytes(base["palette"], base["pattern"], motif, slug)
+            image = Image(
+                title=title,
+                description=f"{illustrations.MOTIFS[motif]}, on {base['description'][0].lower()}"
+                f"{base['description'][1:]}",
+                credit=media.ILLUSTRATION_CREDIT,
+                collection=Collection.get_first_root_node(),
+            )
+            image.file = ImageFile(ContentFile(data), name=f"illustration-{slug}.png")
+            image.save()
+            self.created["image"] += 1
+        self.images[key] = image
+        return key
 
     def ensure_people(self):
         collection = Collection.get_first_root_node()
@@ -249,6 +272,8 @@ class Loader:
             fields["files"] = file_links
         reviewed_days_ago = fields.pop("reviewed_days_ago", None)
         page = model(owner=self.author, locale=self.en)
+        if fields.get("listing_image"):
+            fields["listing_image"] = self.page_illustration(spec)
         self.assign(page, fields)
         for name, value in self.editorial_fields(
             model, parent.depth + 1, reviewed_days_ago

@@ -15,6 +15,11 @@ The same marking covers Wagtail's own behaviour for a language whose home page i
 unpublished: `Site.root_page.localized` then routes the whole default tree under `/ar/...`. The
 pages are served, but no longer silently: they carry the notice and the right `lang`.
 
+An untranslated page has one address per language: its path in the source tree under that
+language's prefix (`/fr/elearning/x/`), the address every listing links to. The router also finds
+it along its ancestors' translated slugs (`/fr/formation-en-ligne/x/`); that second address
+answers with a permanent redirect to the first.
+
 A first path segment that is a language code the portal does not offer (`/de/...`) gets a 404
 in the default language at once, instead of LocaleMiddleware's redirect to `/en/de/...`.
 
@@ -24,15 +29,18 @@ chose, or to the best match of their Accept-Language header on a first visit.
 """
 
 import re
+from urllib.parse import unquote
 
 from django.conf import settings
 from django.conf.locale import LANG_INFO
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils import translation
 from django.views.defaults import page_not_found
 from wagtail.models import Page, Site
 
 from core.request_cache import active_locale_id
+
+from .listings import fallback_url
 
 _LANGUAGE_SEGMENT = re.compile(r"^/([a-z]{2,3}(?:-[a-z0-9]{2,8})?)(?:/|$)", re.IGNORECASE)
 
@@ -99,6 +107,25 @@ def route(request, path):
     return result
 
 
+def canonical_redirect(request, result):
+    """A 301 to the one address of a fallback page requested at another, or None.
+
+    The router reaches an untranslated page along its ancestors' translated slugs
+    (`/fr/formation-en-ligne/x/`) and along the source's (`/fr/elearning/x/`): one page, one
+    address, the one listings and the language switcher link to (listings.fallback_url).
+    """
+    if result is None or content_language(request) != settings.LANGUAGE_CODE:
+        return None
+    page, args, _kwargs = result
+    if args:  # a sub-route of the page: its address is the page's own's business
+        return None
+    url = fallback_url(page, request)
+    if not url or unquote(url) == request.path or "://" in url:
+        return None
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+
+
 def _offered(code):
     return any(code.lower() == offered.lower() for offered, _name in settings.LANGUAGES)
 
@@ -145,8 +172,7 @@ class LanguageFallbackMiddleware:
         ):
             return None
         path = view_args[0] if view_args else view_kwargs.get("path", "")
-        route(request, path)
-        return None
+        return canonical_redirect(request, route(request, path))
 
     @staticmethod
     def _remember_language(request, response):

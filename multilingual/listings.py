@@ -20,6 +20,7 @@ from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from wagtail.models import Page, Site
 
 from core.request_cache import active_locale_id, default_locale_id, locale_codes, memoise
@@ -135,11 +136,15 @@ def _site_root_paths():
     return memoise(("site_root_paths",), Site.get_site_root_paths)
 
 
-def fallback_url(page, request=None):
-    """Where the fallback router serves the default-language `page` in the active language.
+def fallback_url(page, request=None, language_code=None):
+    """The one address of the default-language `page` in a language (the active one by default).
 
-    Its path below the default home page, under the active language's prefix: the router walks
-    the visitor's tree along it as far as translations go, then the default tree.
+    Its path below the default home page, under the language's prefix: the router walks the
+    visitor's tree along it as far as translations go, then the default tree. The router also
+    finds the page along the translated slugs of its ancestors (`/fr/formation-en-ligne/x/` as
+    well as `/fr/elearning/x/`); this address is the one, and the fallback middleware redirects
+    the others to it. It is this one because it is known from the page alone, without a query:
+    every listing links its untranslated pages here within the page's query budget.
     """
     site = Site.find_for_request(request) if request is not None else None
     roots = [
@@ -151,7 +156,8 @@ def fallback_url(page, request=None):
         return None
     root = next((root for root in roots if site is not None and root.site_id == site.pk), roots[0])
     try:
-        path = reverse("wagtail_serve", args=(page.url_path[len(root.root_path) :],))
+        with translation.override(language_code or translation.get_language()):
+            path = reverse("wagtail_serve", args=(page.url_path[len(root.root_path) :],))
     except NoReverseMatch:
         return None
     single_site = len({other.site_id for other in _site_root_paths()}) == 1

@@ -42,7 +42,7 @@ def card_terms():
 
     Read as subqueries of the listing's own query: localising the two terms afterwards cost
     two more queries per listing in every language but the default. `card_type` and
-    `card_publisher` (acronym, else name) fall back to the linked term when it has no
+    `card_publisher` (acronym, else name) and `card_publisher_name` fall back to the linked term when it has no
     translation in the visitor's language.
     """
     locale_id = active_locale_id()
@@ -61,6 +61,10 @@ def card_terms():
             translated("organisation", "name"),
             NullIf(F("organisation__acronym"), Value("")),
             F("organisation__name"),
+        ),
+        # The full name too, so a card can expand the acronym where it is first used.
+        "card_publisher_name": Coalesce(
+            translated("organisation", "name"), F("organisation__name")
         ),
     }
 

@@ -11,6 +11,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import format_html
 from wagtail.models import Site
 
 from core.localization import localized, localized_all
@@ -74,6 +75,45 @@ def localized_home(context):
 
 
 @register.simple_tag(takes_context=True)
+def abbreviation(context, name, short):
+    """An acronym expanded where it is first used on the page, an `<abbr>` after that.
+
+    Usage: `{% abbreviation organisation.name organisation.acronym %}`. The first time a page
+    shows an acronym it reads "Child Protection Knowledge Network (CPKN)"; later mentions are
+    `<abbr title="...">CPKN</abbr>`, so a reader who skips around still has the expansion on
+    hover and to assistive technology. Without an acronym (or one equal to the name), the name.
+    """
+    name, short = str(name or ""), str(short or "")
+    if not short or short == name:
+        return name
+    request = _request(context)
+    seen = cached_on_request(request, ("abbreviations",), set)
+    if short in seen:
+        return format_html('<abbr title="{}">{}</abbr>', name, short)
+    seen.add(short)
+    return format_html('{} (<abbr title="{}">{}</abbr>)', name, name, short)
+
+
+@register.simple_tag(takes_context=True)
+def site_name(context):
+    """The portal's name in the visitor's language: the title of their language's home page.
+
+    The Site record has one name for every language, so the home page, which is translated with
+    wagtail-localize like any page, carries the name instead; the Site name, then the
+    organisation's, stand in without a home page (error pages outside any site).
+    """
+    home = localized_home(context)
+    if home is not None and home.title:
+        return home.title
+    site = Site.find_for_request(_request(context)) if _request(context) is not None else None
+    if site is not None and site.site_name:
+        return site.site_name
+    from core.models import PortalSettings
+
+    return PortalSettings.load().organisation_name
+
+
+@register.simple_tag(takes_context=True)
 def get_breadcrumbs(context, page=None):
     """The live ancestors of `page` below its home page, outermost first.
 
@@ -95,7 +135,7 @@ def get_breadcrumbs(context, page=None):
     return list(page.get_ancestors().filter(depth__gt=home_depth).live())
 
 
-def _language_link(code, url, current_code):
+def language_link(code, url, current_code):
     try:
         info = translation.get_language_info(code)
         name_local, bidi = info["name_local"], info["bidi"]
@@ -109,6 +149,15 @@ def _language_link(code, url, current_code):
         "bidi": bidi,
         "current": code == current_code,
     }
+
+
+def live_translations(request, page):
+    """The page's live versions in every language, itself included, read once per request."""
+    return cached_on_request(
+        request,
+        ("translations", page.pk),
+        lambda: list(page.get_translations(inclusive=True).live().select_related("locale")),
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -129,16 +178,15 @@ def get_language_links(context, page=None):
     def build():
         links = []
         if page is not None and getattr(page, "translation_key", None):
-            translations = page.get_translations(inclusive=True).live().select_related("locale")
-            for item in translations:
+            for item in live_translations(request, page):
                 url = item.get_url(request)
                 if url:
-                    links.append(_language_link(item.locale.language_code, url, current_code))
+                    links.append(language_link(item.locale.language_code, url, current_code))
         elif request is not None and getattr(request.resolver_match, "url_name", "") == "search":
             query = request.GET.urlencode()
             for code, _name in settings.LANGUAGES:
                 url = translate_url(request.path, code)
-                links.append(_language_link(code, f"{url}?{query}" if query else url, current_code))
+                links.append(language_link(code, f"{url}?{query}" if query else url, current_code))
         links.sort(key=lambda link: order.get(link["code"], len(order)))
         return links
 

@@ -443,45 +443,69 @@ VILLAGE_COMMITTEES = {
     "listing_image": "crop-rows",
 }
 
-PEER_CALLS_SOURCE = "Helpline Practice Forum, internal review (fictional demo source)"
+PEER_CALLS_SOURCE = T(
+    "Helpline Practice Forum, internal review (fictional demo source)",
+    ar="منتدى ممارسات خطوط المساندة، مراجعة داخلية (مصدر خيالي لأغراض العرض)",
+)
 
 PEER_CALLS = {
     "type": "case_studies.CaseStudyPage",
     "slug": "peer-calls-counsellor-wellbeing",
-    "title": "Monthly peer calls that help helpline counsellors stay well",
-    "summary": "A fictional network of helplines meets online every month on a wellbeing theme, following the "
-    "community-of-practice format that Chance for Childhood describes for its partners.",
+    "title": T(
+        "Monthly peer calls that help helpline counsellors stay well",
+        ar="اتصالات شهرية بين الأقران تساعد مستشاري خطوط المساندة على الحفاظ على عافيتهم",
+    ),
+    "summary": T(
+        "A fictional network of helplines meets online every month on a wellbeing theme, following the "
+        "community-of-practice format that Chance for Childhood describes for its partners.",
+        ar="شبكة خيالية من خطوط المساندة تلتقي عبر الإنترنت كل شهر حول موضوع من مواضيع العافية، على نهج "
+        "مجتمعات الممارسة الذي تصفه منظمة Chance for Childhood لشركائها.",
+    ),
     "year": 2021,
     "background": [
-        "Counsellors reported exhaustion after months of difficult calls, and small helplines had no one "
-        "in-house to talk to about it."
+        T(
+            "Counsellors reported exhaustion after months of difficult calls, and small helplines had no one "
+            "in-house to talk to about it.",
+            ar="أفاد المستشارون بأنهم منهكون بعد أشهر من المكالمات الصعبة، ولم يكن لدى خطوط المساندة "
+            "الصغيرة أحد من داخلها يتحدثون إليه عن ذلك.",
+        )
     ],
     "support": [
-        "Nine helplines joined a monthly online call. Each call covers one theme, such as an introduction to "
-        "mental health or self-care for staff, followed by discussion and an optional one-to-one "
-        "follow-up with the facilitator."
+        T(
+            "Nine helplines joined a monthly online call. Each call covers one theme, such as an introduction to "
+            "mental health or self-care for staff, followed by discussion and an optional one-to-one "
+            "follow-up with the facilitator.",
+            ar="انضمت تسعة خطوط مساندة إلى اتصال شهري عبر الإنترنت. يتناول كل اتصال موضوعًا واحدًا، مثل "
+            "مدخل إلى الصحة النفسية أو رعاية الموظفين لأنفسهم، يليه نقاش ومتابعة فردية اختيارية مع الميسّر.",
+        )
     ],
     "partners": ["helpline-practice-forum", "cpkn"],
     "successes": [
-        ("heading", "What changed"),
+        ("heading", T("What changed", ar="ما الذي تغيّر")),
         (
             "key_figures",
             [
                 {
                     "value": "9",
-                    "label": "helplines taking part",
+                    "label": T("helplines taking part", ar="خطوط مساندة مشاركة"),
                     "source": PEER_CALLS_SOURCE,
                     "year": 2021,
                 },
                 {
                     "value": "11",
-                    "label": "monthly calls held in the first year",
+                    "label": T(
+                        "monthly calls held in the first year",
+                        ar="اتصالًا شهريًا عُقدت في السنة الأولى",
+                    ),
                     "source": PEER_CALLS_SOURCE,
                     "year": 2021,
                 },
                 {
-                    "value": "7 of 9",
-                    "label": "helplines introduced a defusing routine after difficult calls",
+                    "value": T("7 of 9", ar="7 من 9"),
+                    "label": T(
+                        "helplines introduced a defusing routine after difficult calls",
+                        ar="خطوط مساندة اعتمدت جلسة تفريغ قصيرة بعد المكالمات الصعبة",
+                    ),
                     "source": PEER_CALLS_SOURCE,
                     "year": 2021,
                 },
@@ -490,26 +514,52 @@ PEER_CALLS = {
         (
             "paragraph",
             [
-                "Managers said the calls made it easier to talk about their own struggles, not only their "
-                "teams'."
+                T(
+                    "Managers said the calls made it easier to talk about their own struggles, not only their "
+                    "teams'.",
+                    ar="قال المديرون إن هذه الاتصالات سهّلت عليهم الحديث عن معاناتهم هم أيضًا، لا عن معاناة "
+                    "فرقهم فحسب.",
+                )
             ],
         ),
     ],
     "challenges": [
-        "Finding a time that suited several time zones, and keeping the calls practical rather than "
-        "turning them into lectures."
+        T(
+            "Finding a time that suited several time zones, and keeping the calls practical rather than "
+            "turning them into lectures.",
+            ar="إيجاد موعد يناسب عدة مناطق زمنية، وإبقاء الاتصالات عملية بدل أن تتحول إلى محاضرات.",
+        )
     ],
     "lessons_learned": [
-        ("lesson", ["One theme per call, chosen by the participants."]),
-        ("lesson", ["Offer a one-to-one follow-up: some people speak more freely alone."]),
+        (
+            "lesson",
+            [
+                T(
+                    "One theme per call, chosen by the participants.",
+                    ar="موضوع واحد لكل اتصال، يختاره المشاركون.",
+                )
+            ],
+        ),
+        (
+            "lesson",
+            [
+                T(
+                    "Offer a one-to-one follow-up: some people speak more freely alone.",
+                    ar="اعرض متابعة فردية: بعض الناس يتحدثون بحرية أكبر على انفراد.",
+                )
+            ],
+        ),
     ],
     "quotes": [
         (
             "quote",
             {
-                "quote": "It was the first time someone asked how I was, not how my caseload was.",
-                "attribution": "Helpline coordinator",
-                "role": "Participant (fictional)",
+                "quote": T(
+                    "It was the first time someone asked how I was, not how my caseload was.",
+                    ar="كانت المرة الأولى التي يسألني فيها أحد عن حالي، لا عن حال الحالات التي أتابعها.",
+                ),
+                "attribution": T("Helpline coordinator", ar="منسّقة خط مساندة"),
+                "role": T("Participant (fictional)", ar="مشاركة (شخصية خيالية)"),
             },
         ),
     ],
@@ -520,6 +570,7 @@ PEER_CALLS = {
     "regions": ["africa", "kenya", "uganda"],
     "audiences": ["child-helpline-counsellors", "programme-managers"],
     "listing_image": "gathering",
+    "translate": ["ar"],
 }
 
 CASE_STUDIES = [MOOC, VILLAGE_COMMITTEES, PEER_CALLS]

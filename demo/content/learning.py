@@ -9,7 +9,12 @@ section already (one module per kind of content in demo.content).
 
 from ..text import T
 
-REFLECT = T("Pause and reflect", fr="Prenez le temps de réfléchir", es="Deténgase a reflexionar")
+REFLECT = T(
+    "Pause and reflect",
+    fr="Prenez le temps de réfléchir",
+    es="Deténgase a reflexionar",
+    ar="توقّف وتأمّل",
+)
 
 
 def lesson(slug, title, summary, minutes, steps, image, translate=()):
@@ -193,6 +198,7 @@ CHILDREN_IN_MIGRATION = {
         "Children in migration and child helplines",
         fr="Les enfants migrants et les lignes d'assistance",
         es="La niñez migrante y las líneas de ayuda",
+        ar="الأطفال في سياق الهجرة وخطوط مساندة الطفل",
     ),
     "summary": T(
         "Three lessons for helpline teams on supporting children who migrate, often alone: their risks, the first "
@@ -201,6 +207,7 @@ CHILDREN_IN_MIGRATION = {
         "seuls : leurs risques, le premier contact et les partenariats le long du parcours.",
         es="Tres lecciones para equipos de líneas de ayuda sobre cómo apoyar a niñas y niños que migran, a menudo "
         "solos: sus riesgos, el primer contacto y las alianzas a lo largo de la ruta.",
+        ar="ثلاثة دروس لفرق خطوط المساندة حول دعم الأطفال الذين يهاجرون، وكثيرًا ما يهاجرون وحدهم: المخاطر التي يواجهونها، والتواصل الأول معهم، والشراكات على امتداد طريق الهجرة.",
     ),
     "overview": [
         T(
@@ -217,6 +224,7 @@ CHILDREN_IN_MIGRATION = {
             "y ciudades lejos de casa. Algunos miembros tienen años de experiencia creando alianzas que ofrecen "
             "a "
             "estos niños un verdadero sistema de apoyo; este módulo comparte lo que aprendieron.",
+            ar="يتصل الأطفال المتنقلون بخطوط المساندة من نقاط العبور ومراكز الاستقبال ومن مدن بعيدة عن ديارهم. ولدى بعض الأعضاء سنوات من الخبرة في بناء شراكات توفر لهؤلاء الأطفال منظومة دعم حقيقية، وهذه الوحدة تنقل ما تعلّموه.",
         ),
         T(
             "A child-helpline network announced its module on children in migration for 2020, after its modules on "
@@ -226,6 +234,7 @@ CHILDREN_IN_MIGRATION = {
             "sur la pratique inclusive et les enfants LGBTQI+ ; ce module suit la même démarche.",
             es="Una red de líneas de ayuda anunció su módulo sobre niñez migrante para 2020, después de los de "
             "práctica inclusiva y niñez LGBTQI+; este módulo sigue el mismo enfoque.",
+            ar="أعلنت شبكة لخطوط مساندة الطفل عن وحدتها حول الأطفال في سياق الهجرة لعام 2020، بعد وحدتيها حول الممارسة الشاملة للجميع والأطفال من مجتمع الميم؛ وتتبع هذه الوحدة النهج نفسه.",
         ),
     ],
     "learning_objectives": [
@@ -235,6 +244,7 @@ CHILDREN_IN_MIGRATION = {
                 "Describe the main risks children face when they migrate alone.",
                 fr="Décrire les principaux risques que courent les enfants qui migrent seuls.",
                 es="Describir los principales riesgos que enfrentan niñas y niños que migran solos.",
+                ar="وصف أبرز المخاطر التي يواجهها الأطفال عندما يهاجرون وحدهم.",
             ),
         ),
         (
@@ -244,6 +254,7 @@ CHILDREN_IN_MIGRATION = {
                 fr="Mener un premier contact avec un enfant en déplacement de façon sûre et honnête.",
                 es="Atender un primer contacto con un niño o una niña en movimiento con seguridad y "
                 "honestidad.",
+                ar="إدارة التواصل الأول مع طفل متنقل بأمان وصدق.",
             ),
         ),
         (
@@ -253,6 +264,7 @@ CHILDREN_IN_MIGRATION = {
                 fr="Convenir de circuits d'orientation avec les services situés sur le parcours "
                 "migratoire.",
                 es="Acordar vías de derivación con los servicios de la ruta migratoria.",
+                ar="الاتفاق على مسارات الإحالة مع الخدمات الموجودة على طول طريق الهجرة.",
             ),
         ),
     ],
@@ -264,6 +276,7 @@ CHILDREN_IN_MIGRATION = {
         es="Personal de orientación y supervisión de líneas de ayuda en países de origen, "
         "tránsito y "
         "destino.",
+        ar="مستشارو خطوط المساندة والمشرفون عليهم في بلدان المنشأ والعبور والمقصد.",
     ),
     "estimated_minutes": 80,
     "external_course_url": "https://helpline-forum.example.org/elearning/children-in-migration",
@@ -271,7 +284,7 @@ CHILDREN_IN_MIGRATION = {
     "regions": ["global", "europe-central-asia", "latin-america-caribbean"],
     "audiences": ["child-helpline-counsellors", "social-workers"],
     "listing_image": "stepping-stones",
-    "translate": ["fr", "es"],
+    "translate": ["fr", "es", "ar"],
     "children": [
         lesson(
             T("why-children-move", fr="pourquoi-les-enfants-partent", es="por-que-migran"),
@@ -279,6 +292,7 @@ CHILDREN_IN_MIGRATION = {
                 "Why children move and what they risk",
                 fr="Pourquoi les enfants partent et ce qu'ils risquent",
                 es="Por qué migran y qué riesgos corren",
+                ar="لماذا يتنقل الأطفال وما المخاطر التي يتعرضون لها",
             ),
             T(
                 "Conflict, poverty, violence at home and the hope of joining family: what pushes children to leave, "
@@ -289,6 +303,7 @@ CHILDREN_IN_MIGRATION = {
                 es="Conflictos, pobreza, violencia en casa y la esperanza de reunirse con la familia: lo que "
                 "empuja a "
                 "la niñez a irse y lo que encuentra en el camino.",
+                ar="النزاعات والفقر والعنف في البيت والأمل في اللحاق بالأسرة: ما الذي يدفع الأطفال إلى الرحيل، وما الذي يواجهونه في الطريق.",
             ),
             25,
             [
@@ -298,6 +313,7 @@ CHILDREN_IN_MIGRATION = {
                         "Reasons are rarely single",
                         fr="Les raisons sont rarement uniques",
                         es="Las razones rara vez son únicas",
+                        ar="نادرًا ما يكون السبب واحدًا",
                     ),
                 ),
                 (
@@ -317,22 +333,26 @@ CHILDREN_IN_MIGRATION = {
                             "al mismo tiempo, esperar ganar dinero para sus hermanos. Entender esa mezcla ayuda a "
                             "ver qué "
                             "riesgos está dispuesto a asumir.",
+                            ar="يرحل معظم الأطفال لأسباب عدة في آن واحد. فقد يهرب طفل من العنف في البيت ويأمل في الوقت نفسه أن يكسب مالًا لإخوته الأصغر. وفهم هذا المزيج يساعد المستشار على إدراك المخاطر التي يُرجَّح أن يقبل بها الطفل.",
                         ),
                         [
                             T(
                                 "trafficking and forced labour",
                                 fr="la traite et le travail forcé",
                                 es="la trata y el trabajo forzoso",
+                                ar="الاتجار بالبشر والعمل القسري",
                             ),
                             T(
                                 "detention and family separation",
                                 fr="la détention et la séparation familiale",
                                 es="la detención y la separación familiar",
+                                ar="الاحتجاز والانفصال عن الأسرة",
                             ),
                             T(
                                 "loneliness, fear and poor health",
                                 fr="la solitude, la peur et une mauvaise santé",
                                 es="la soledad, el miedo y la mala salud",
+                                ar="الوحدة والخوف وتدهور الصحة",
                             ),
                         ],
                     ],
@@ -348,6 +368,7 @@ CHILDREN_IN_MIGRATION = {
                             "départ a-t-il citées, et lesquelles avez-vous seulement devinées ?",
                             es="Piense en un niño o una niña en movimiento con quien haya hablado. ¿Qué "
                             "razones mencionó y cuáles solo supuso usted?",
+                            ar="فكّر في طفل متنقل تحدثت إليه. ما أسباب الرحيل التي ذكرها، وما الأسباب التي خمّنتها أنت فقط؟",
                         ),
                         "guidance": [
                             T(
@@ -356,6 +377,7 @@ CHILDREN_IN_MIGRATION = {
                                 "toute l'histoire.",
                                 es="Anote una pregunta que podría hacer la próxima vez para escuchar toda la "
                                 "historia.",
+                                ar="دوّن سؤالًا واحدًا يمكنك طرحه في المرة القادمة لتسمع القصة كاملة.",
                             )
                         ],
                     },
@@ -368,12 +390,13 @@ CHILDREN_IN_MIGRATION = {
                             "Key figures on displaced children (PDF)",
                             fr="Chiffres clés sur les enfants déplacés (PDF, en anglais)",
                             es="Cifras clave sobre niñez desplazada (PDF, en inglés)",
+                            ar="أرقام رئيسية عن الأطفال النازحين (PDF، بالإنجليزية)",
                         ),
                     },
                 ),
             ],
             "stepping-stones",
-            translate=("fr", "es"),
+            translate=("fr", "es", "ar"),
         ),
         lesson(
             T("first-contact-child-on-the-move", fr="premier-contact", es="primer-contacto"),

@@ -1,6 +1,55 @@
-"""Listing images, drawn at load time: calm abstract graphics, never photographs of children."""
+"""Listing images, drawn at load time: pictograms on calm abstract backgrounds, never photographs.
+
+Every page gets its own picture (demo.illustrations): the background of the image its spec
+names (palette and pattern), seeded by its slug, and a pictogram of its subject chosen from its
+resource type, then its topics, then its page type.
+"""
 
 IMAGE_CREDIT = "Abstract illustration generated for the portal (Child Protection Knowledge Network)"
+ILLUSTRATION_CREDIT = (
+    "Illustration drawn for the portal by its demo loader (Child Protection Knowledge Network), CC0"
+)
+
+RESOURCE_TYPE_MOTIFS = {
+    "statistics-or-dataset": "data",
+    "external-database": "data",
+    "guideline-or-tool": "checklist",
+    "training-material": "learning",
+}
+TOPIC_MOTIFS = {
+    "child-labour": "field",
+    "children-on-the-move": "path",
+    "lgbtqi-children": "inclusion",
+    "inclusive-practice": "inclusion",
+    "staff-wellbeing": "wellbeing",
+    "mental-health": "wellbeing",
+    "alternative-care": "home",
+    "family-strengthening": "home",
+    "child-helplines": "helpline",
+}
+PAGE_TYPE_MOTIFS = {
+    "learning.ELearningIndexPage": "learning",
+    "learning.ELearningModulePage": "learning",
+    "learning.LessonPage": "learning",
+    "case_studies.CaseStudyIndexPage": "community",
+    "case_studies.CaseStudyPage": "community",
+    "resources.ResourceLibraryPage": "checklist",
+    "content_areas.ContentAreaIndexPage": "path",
+    "home.HomePage": "community",
+}
+
+
+def motif_for(spec):
+    """The pictogram of a page spec's subject (a key of demo.illustrations.MOTIFS)."""
+    if spec.get("resource_type") in RESOURCE_TYPE_MOTIFS:
+        return RESOURCE_TYPE_MOTIFS[spec["resource_type"]]
+    if spec["type"] in ("learning.ELearningModulePage", "learning.LessonPage"):
+        return "learning"
+    for topic in spec.get("topics", ()):
+        if topic in TOPIC_MOTIFS:
+            return TOPIC_MOTIFS[topic]
+    return PAGE_TYPE_MOTIFS.get(spec["type"], "community")
+
 
 IMAGES = {
     "crop-rows": {

@@ -63,7 +63,7 @@ CARE = "alternative-care"
 WELLBEING = "staff-wellbeing"
 
 HOW_TO_USE = T("How to use it", fr="Comment l'utiliser", es="Cómo usarlo")
-WHAT_IT_COVERS = T("What it covers", fr="Contenu", es="Qué contiene")
+WHAT_IT_COVERS = T("What it covers", fr="Contenu", es="Qué contiene", ar="المحتوى")
 
 RESOURCES = [
     resource(
@@ -758,6 +758,7 @@ RESOURCES = [
         T(
             "Self-care for helpline counsellors: a team toolkit",
             fr="Prendre soin de soi quand on est écoutant : une boîte à outils pour l'équipe",
+            ar="رعاية الذات لمستشاري خطوط المساندة: مجموعة أدوات للفريق",
         ),
         T(
             "Short exercises, a defusing script and a wellbeing plan template that teams can introduce in a "
@@ -765,6 +766,7 @@ RESOURCES = [
             fr="Des exercices courts, un déroulé de désamorçage et un modèle de plan de bien-être qu'une équipe "
             "peut "
             "mettre en place en une seule réunion.",
+            ar="تمارين قصيرة، ودليل لجلسة تفريغ، ونموذج لخطة عافية يمكن للفرق اعتمادها في اجتماع واحد.",
         ),
         [
             ("heading", WHAT_IT_COVERS),
@@ -776,6 +778,7 @@ RESOURCES = [
                         "personal wellbeing plan reviewed in supervision.",
                         fr="Les signes d'épuisement et de traumatisme vicariant, un désamorçage de cinq minutes après "
                         "les appels difficiles et un plan de bien-être personnel revu en supervision.",
+                        ar="علامات الاحتراق النفسي والصدمة غير المباشرة، وجلسة تفريغ مدتها خمس دقائق بعد المكالمات الصعبة، وخطة عافية شخصية تُراجَع خلال الإشراف.",
                     ),
                 ],
             ),
@@ -789,6 +792,7 @@ RESOURCES = [
         audiences=["child-helpline-counsellors", "programme-managers"],
         image="gentle-waves",
         files=("en", "fr"),
+        translate=("ar",),
     ),
     resource(
         "burnout-prevention-session-plan",
@@ -992,37 +996,118 @@ KITS = [
     },
     {
         "type": "resources.ResourceKitPage",
-        "slug": "caring-for-carers-kit",
-        "title": "Kit: caring for the carers",
-        "summary": "Three resources that help a helpline or care team notice strain early and build rest and "
-        "support into everyday work.",
+        "slug": T(
+            "caring-for-carers-kit",
+            fr="kit-prendre-soin-des-aidants",
+            es="kit-cuidar-a-quien-cuida",
+        ),
+        "title": T(
+            "Kit: caring for the carers",
+            fr="Kit : prendre soin des aidants",
+            es="Kit: cuidar a quienes cuidan",
+            ar="حقيبة موارد: رعاية مقدّمي الرعاية",
+        ),
+        "summary": T(
+            "Three resources that help a helpline or care team notice strain early and build rest and "
+            "support into everyday work.",
+            fr="Trois ressources pour aider une équipe d'écoute ou de prise en charge à repérer tôt la "
+            "surcharge et à intégrer le repos et le soutien dans le travail quotidien.",
+            es="Tres recursos que ayudan a un equipo de línea de ayuda o de cuidado a detectar pronto el "
+            "desgaste y a incorporar el descanso y el apoyo al trabajo diario.",
+            ar="ثلاثة موارد تساعد فريق خط المساندة أو فريق الرعاية على ملاحظة الإجهاد مبكرًا، وعلى جعل "
+            "الراحة والدعم جزءًا من العمل اليومي.",
+        ),
         "introduction": [
-            "Managers asked for something they could introduce without extra budget. Everything in "
-            "this kit can be started in a single team meeting."
+            T(
+                "Managers asked for something they could introduce without extra budget. Everything in "
+                "this kit can be started in a single team meeting.",
+                fr="Les responsables voulaient des outils à mettre en place sans budget supplémentaire. Tout "
+                "ce que contient ce kit peut être lancé en une seule réunion d'équipe.",
+                es="Las personas responsables pidieron algo que pudieran introducir sin presupuesto "
+                "adicional. Todo lo que contiene este kit puede ponerse en marcha en una sola reunión de "
+                "equipo.",
+                ar="طلب المديرون أدوات يمكنهم اعتمادها دون ميزانية إضافية. ويمكن البدء بكل ما في هذه "
+                "الحقيبة خلال اجتماع فريق واحد.",
+            )
         ],
         "how_to_use": [
-            "Start with the survey to see where your team is, then choose one practice from the toolkit "
-            "and review it after three months."
+            T(
+                "Start with the survey to see where your team is, then choose one practice from the toolkit "
+                "and review it after three months.",
+                fr="Commencez par l'enquête pour savoir où en est votre équipe, puis choisissez une pratique "
+                "de la boîte à outils et faites le point au bout de trois mois.",
+                es="Empiece por la encuesta para saber cómo está su equipo; después elija una práctica de la "
+                "caja de herramientas y revísela a los tres meses.",
+                ar="ابدأ بالاستبيان لتعرف وضع فريقك، ثم اختر ممارسة واحدة من مجموعة الأدوات وراجعها بعد "
+                "ثلاثة أشهر.",
+            )
         ],
         "sections": [
             (
                 "section",
                 {
-                    "title": "See where you are",
-                    "note": ["Measure before you change anything."],
-                    "items": [kit_item("staff-wellbeing-survey-template", "Run it anonymously.")],
+                    "title": T(
+                        "See where you are",
+                        fr="Faire le point",
+                        es="Saber dónde está",
+                        ar="اعرف أين تقف",
+                    ),
+                    "note": [
+                        T(
+                            "Measure before you change anything.",
+                            fr="Mesurez avant de changer quoi que ce soit.",
+                            es="Mida antes de cambiar nada.",
+                            ar="قِس قبل أن تغيّر أي شيء.",
+                        )
+                    ],
+                    "items": [
+                        kit_item(
+                            "staff-wellbeing-survey-template",
+                            T(
+                                "Run it anonymously.",
+                                fr="Faites-la de façon anonyme.",
+                                es="Aplíquela de forma anónima.",
+                                ar="أجرِه دون ذكر الأسماء.",
+                            ),
+                        )
+                    ],
                 },
             ),
             (
                 "section",
                 {
-                    "title": "Build habits",
-                    "note": ["Small routines, repeated."],
+                    "title": T(
+                        "Build habits",
+                        fr="Prendre de bonnes habitudes",
+                        es="Crear hábitos",
+                        ar="ابنِ عادات",
+                    ),
+                    "note": [
+                        T(
+                            "Small routines, repeated.",
+                            fr="De petites routines, répétées.",
+                            es="Pequeñas rutinas, repetidas.",
+                            ar="ممارسات صغيرة تتكرر بانتظام.",
+                        )
+                    ],
                     "items": [
-                        kit_item("self-care-team-toolkit", "Start with the defusing script."),
+                        kit_item(
+                            "self-care-team-toolkit",
+                            T(
+                                "Start with the defusing script.",
+                                fr="Commencez par le déroulé de désamorçage.",
+                                es="Empiece por el guion de descarga emocional.",
+                                ar="ابدأ بدليل جلسة التفريغ.",
+                            ),
+                        ),
                         kit_item(
                             "burnout-prevention-session-plan",
-                            "Share experiences with other organisations.",
+                            T(
+                                "Share experiences with other organisations.",
+                                fr="Partagez vos expériences avec d'autres organisations.",
+                                es="Comparta experiencias con otras organizaciones.",
+                                ar="تبادل الخبرات مع منظمات أخرى.",
+                            ),
                         ),
                     ],
                 },
@@ -1032,5 +1117,6 @@ KITS = [
         "regions": ["global"],
         "audiences": ["programme-managers", "child-helpline-counsellors"],
         "listing_image": "gentle-waves",
+        "translate": ["fr", "es", "ar"],
     },
 ]

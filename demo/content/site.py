@@ -57,7 +57,12 @@ AREA_INDEX = {
 LIBRARY = {
     "type": "resources.ResourceLibraryPage",
     "slug": T("resources", fr="ressources", es="recursos"),
-    "title": T("Resource library", fr="Bibliothèque de ressources", es="Biblioteca de recursos"),
+    "title": T(
+        "Resource library",
+        fr="Bibliothèque de ressources",
+        es="Biblioteca de recursos",
+        ar="مكتبة الموارد",
+    ),
     "summary": T(
         "Publications, tools, training materials, videos and data chosen by the network's specialists, with files "
         "in the languages members asked for.",
@@ -66,6 +71,7 @@ LIBRARY = {
         "avec des fichiers dans les langues demandées par les membres.",
         es="Publicaciones, herramientas, materiales de formación, vídeos y datos elegidos por especialistas de la "
         "red, con archivos en los idiomas que pidieron sus miembros.",
+        ar="منشورات وأدوات ومواد تدريبية ومقاطع فيديو وبيانات اختارها أخصائيو الشبكة، مع ملفات باللغات التي طلبها الأعضاء.",
     ),
     "introduction": [
         T(
@@ -76,6 +82,7 @@ LIBRARY = {
             "et dans quelles langues ses fichiers sont disponibles.",
             es="Filtre por tipo o por tema para acotar la lista. Cada recurso indica quién lo publicó, cuándo y en "
             "qué idiomas están disponibles sus archivos.",
+            ar="صفِّ القائمة حسب النوع أو الموضوع لتضييقها. يذكر كل مورد الجهة التي نشرته وتاريخ نشره واللغات التي تتوفر بها ملفاته.",
         ),
         T(
             "Kits put several resources in a recommended order for one task, with a specialist's notes on how to use "
@@ -84,17 +91,18 @@ LIBRARY = {
             "d'un spécialiste pour les utiliser ensemble.",
             es="Los kits ordenan varios recursos para una tarea concreta, con notas de especialistas sobre cómo "
             "usarlos juntos.",
+            ar="تجمع حقائب الموارد عدة موارد بترتيب موصى به لإنجاز مهمة واحدة، مع ملاحظات أحد الأخصائيين حول طريقة استخدامها معًا.",
         ),
     ],
     "listing_image": "layers",
-    "translate": ["fr", "es"],
+    "translate": ["fr", "es", "ar"],
     "children": RESOURCES + KITS,
 }
 
 CASE_STUDY_INDEX = {
     "type": "case_studies.CaseStudyIndexPage",
     "slug": T("case-studies", fr="etudes-de-cas", es="estudios-de-caso"),
-    "title": T("Case studies", fr="Études de cas", es="Estudios de caso"),
+    "title": T("Case studies", fr="Études de cas", es="Estudios de caso", ar="دراسات الحالة"),
     "summary": T(
         "How members and partners tackled a problem, told in one structure: background, who was supported, "
         "successes with figures, challenges and lessons learned.",
@@ -102,6 +110,7 @@ CASE_STUDY_INDEX = {
         "contexte, personnes soutenues, réussites chiffrées, difficultés et enseignements.",
         es="Cómo miembros y aliados abordaron un problema, contado siempre con la misma estructura: contexto, "
         "a quién se apoyó, logros con cifras, dificultades y lecciones aprendidas.",
+        ar="كيف عالج الأعضاء والشركاء مشكلةً ما، مرويةً وفق بنية واحدة: السياق، ومن تلقّى الدعم، والنجاحات مدعومةً بالأرقام، والتحديات، والدروس المستفادة.",
     ),
     "introduction": [
         T(
@@ -112,17 +121,20 @@ CASE_STUDY_INDEX = {
             es="Como todos los estudios de caso siguen la misma estructura, puede compararlos entre sí. Cada uno "
             "cita "
             "su fuente para que pueda consultar el informe original.",
+            ar="لأن دراسات الحالة كلها تتبع البنية نفسها، يمكنك مقارنة بعضها ببعض. وتذكر كل دراسة مصدرها، لتتمكن من الرجوع إلى التقرير الأصلي.",
         ),
     ],
     "listing_image": "warm-circles",
-    "translate": ["fr", "es"],
+    "translate": ["fr", "es", "ar"],
     "children": CASE_STUDIES,
 }
 
 ELEARNING_INDEX = {
     "type": "learning.ELearningIndexPage",
     "slug": T("elearning", fr="formation-en-ligne", es="formacion-en-linea"),
-    "title": T("eLearning", fr="Formation en ligne", es="Formación en línea"),
+    "title": T(
+        "eLearning", fr="Formation en ligne", es="Formación en línea", ar="التعلّم الإلكتروني"
+    ),
     "summary": T(
         "Self-paced modules built from the good practices members shared in communities of practice, each made of "
         "short lessons with a reflection question and materials to download.",
@@ -132,6 +144,7 @@ ELEARNING_INDEX = {
         "supports à télécharger.",
         es="Módulos a su ritmo, construidos a partir de las buenas prácticas que compartieron los miembros en "
         "comunidades de práctica, con lecciones breves, una pregunta de reflexión y materiales descargables.",
+        ar="وحدات تعليمية تتقدّم فيها بالوتيرة التي تناسبك، مبنية على الممارسات الجيدة التي تبادلها الأعضاء في مجتمعات الممارسة، وتتألف كل منها من دروس قصيرة مع سؤال للتأمل ومواد للتنزيل.",
     ),
     "introduction": [
         T(
@@ -141,10 +154,11 @@ ELEARNING_INDEX = {
             "vous pouvez vous arrêter après n'importe laquelle.",
             es="Los miembros revisaron cada módulo antes de publicarlo. Cada lección dura entre diez y treinta "
             "minutos y puede detenerse después de cualquiera de ellas.",
+            ar="راجع الأعضاء كل وحدة قبل نشرها. يستغرق الدرس الواحد ما بين عشر دقائق وثلاثين دقيقة، ويمكنك التوقف بعد أي درس منها.",
         ),
     ],
     "listing_image": "horizon",
-    "translate": ["fr", "es"],
+    "translate": ["fr", "es", "ar"],
     "children": MODULES,
 }
 

@@ -13,12 +13,25 @@ from django.core.management import call_command
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
-from case_studies.models import CaseStudyPage
-from content_areas.models import ContentAreaPage
+from case_studies.models import CaseStudyIndexPage, CaseStudyPage
+from content_areas.models import ContentAreaIndexPage, ContentAreaPage
 from core.models import PortalDocument
 from home.models import HomePage
-from learning.models import ELearningModulePage, LessonPage
-from resources.models import ResourceKitPage, ResourcePage
+from learning.models import ELearningIndexPage, ELearningModulePage, LessonPage
+from resources.models import ResourceKitPage, ResourceLibraryPage, ResourcePage
+
+PAGE_TYPES = [
+    ContentAreaIndexPage,
+    ContentAreaPage,
+    ResourceLibraryPage,
+    ResourcePage,
+    ResourceKitPage,
+    CaseStudyIndexPage,
+    CaseStudyPage,
+    ELearningIndexPage,
+    ELearningModulePage,
+    LessonPage,
+]
 
 
 def model_counts():
@@ -52,14 +65,12 @@ def test_demo_content_is_complete_idempotent_and_served(client, settings):
     assert live_in(ELearningModulePage, "en") >= 3
     for module in ELearningModulePage.objects.filter(locale__language_code="en"):
         assert LessonPage.objects.child_of(module).live().count() >= 3
-    for code in ("fr", "es"):
+    # Every section, and at least one page of each type, in every language.
+    for code in ("fr", "es", "ar"):
         assert live_in(HomePage, code) == 1
-        assert live_in(ContentAreaPage, code) >= 2
-        assert live_in(CaseStudyPage, code) >= 1
-        assert live_in(ELearningModulePage, code) >= 1
-        assert live_in(ResourcePage, code) >= 1
-    assert live_in(HomePage, "ar") == 1
-    assert live_in(ContentAreaPage, "ar") >= 1
+        for model in PAGE_TYPES:
+            assert live_in(model, code) >= 1, (model.__name__, code)
+    assert live_in(ContentAreaPage, "fr") >= 2 and live_in(ContentAreaPage, "es") >= 2
     # made through wagtail-localize, so translators can sync and re-translate them
     assert Translation.objects.filter(target_locale__language_code="ar").exists()
     assert PortalDocument.objects.filter(file__endswith=".pdf").count() >= 20
@@ -67,6 +78,15 @@ def test_demo_content_is_complete_idempotent_and_served(client, settings):
 
     bad = Page.find_problems()
     assert not any(bad), f"page tree problems: {bad}"
+
+    # The Arabic site: its name, its menu without "English" badges, feeds with items.
+    arabic_home = HomePage.objects.get(locale__language_code="ar")
+    html = client.get("/ar/").content.decode()
+    assert f"<span>{arabic_home.title}</span>" in html and "بوابة" in arabic_home.title
+    nav = html.split('class="main-nav"')[1].split("</nav>")[0]
+    assert "language-badge" not in nav.split("<details")[0] + nav.split("</details>")[-1]
+    feed = client.get("/ar/feeds/rss/").content.decode()
+    assert feed.count("<item>") >= 4  # a resource, a kit, a case study, a module
 
     for page in Page.objects.live().filter(depth__gt=1).specific():
         response = client.get(page.url)

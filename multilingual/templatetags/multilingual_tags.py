@@ -6,6 +6,13 @@ from django.utils import translation
 from django.utils.html import format_html
 from wagtail.models import Locale
 
+from core.request_cache import default_locale_id
+from core.templatetags.portal_tags import (
+    cached_on_request,
+    get_language_links,
+    language_link,
+    live_translations,
+)
 from multilingual import listings
 from multilingual.fallback import content_language
 
@@ -116,3 +123,54 @@ def x_default_link(language_links):
 def language_name(code):
     """A language's name in the visitor's language ("anglais" for "en" on a French page)."""
     return _language(code)["name"] if code else ""
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context, page=None):
+    """Every language the portal offers, each linking to this page in it.
+
+    Usage: `{% language_versions as links %}`, the language switcher's links. A language with a
+    live translation links to it (core's `get_language_links`); any other to the address where
+    the fallback router serves the page's default-language version in that language, with a
+    notice, so a visitor can always switch, on every page. Links have the shape of
+    `get_language_links`' and a `fallback` flag. Outside pages (search, errors) the links are
+    `get_language_links`' own.
+    """
+    request = context.get("request")
+    page = page or context.get("page")
+    links = get_language_links(context, page)
+    if page is None or not getattr(page, "translation_key", None):
+        return links
+
+    def build():
+        have = {link["code"] for link in links}
+        missing = [code for code, _name in settings.LANGUAGES if code not in have]
+        if not missing:
+            return links
+        source = next(
+            (
+                item
+                for item in [page, *live_translations(request, page)]
+                if item.locale_id == default_locale_id() and item.live
+            ),
+            None,
+        )
+        if source is None:
+            return links
+        current = translation.get_language()
+        result = list(links)
+        for code in missing:
+            url = listings.fallback_url(source, request, code)
+            if url:
+                result.append({**language_link(code, url, current), "fallback": True})
+        order = [code for code, _name in settings.LANGUAGES]
+        result.sort(key=lambda link: order.index(link["code"]) if link["code"] in order else 99)
+        return result
+
+    return cached_on_request(request, ("language_versions", page.pk), build)
+
+
+@register.simple_tag(takes_context=True)
+def page_language(context):
+    """The language of the served content: the visitor's, or the source's on a fallback page."""
+    return content_language(context.get("request")) or translation.get_language()
