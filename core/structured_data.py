@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from .visibility import may_see_document
 from .request_cache import active_locale_id, default_locale_id, locale_codes
+from .visibility import may_see_document
 
 # schema.org type per page type (by model name); pages not listed get no description.
 SCHEMA_TYPES = {

@@ -122,6 +122,8 @@ def add_due_for_review_panel(request, panels):
 # order=1 registers them after Wagtail's, and the registry keeps the last one per action type.
 for _action in users.BULK_ACTIONS:
     hooks.register("register_bulk_action", _action, order=1)
+
+
 class WaitingOnOthersPanel(Component):
     """Pages the user may edit or submitted whose review step someone else must take."""
 
