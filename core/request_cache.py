@@ -18,16 +18,25 @@ from django.utils import translation
 from wagtail.models import Locale
 
 _cache = ContextVar("portal_request_cache", default=None)
+_request = ContextVar("portal_request", default=None)
 
 
 @contextmanager
-def opened():
+def opened(request=None):
     """A fresh cache for the code run inside the `with` block (one request)."""
     token = _cache.set({})
+    request_token = _request.set(request)
     try:
         yield
     finally:
+        _request.reset(request_token)
         _cache.reset(token)
+
+
+def current_request():
+    """The read request being served, for code Wagtail calls without one (rich text links);
+    None outside a request, which callers treat as the least privileged reader."""
+    return _request.get()
 
 
 def memoise(key, build):

@@ -303,7 +303,7 @@ class PageServingMiddleware:
         # Only reads are cached: a request that changes data must see its own changes.
         if request.method not in ("GET", "HEAD"):
             return self.get_response(request)
-        with request_cache.opened():
+        with request_cache.opened(request):
             return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):

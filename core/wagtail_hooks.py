@@ -93,3 +93,11 @@ def add_failed_tasks_panel(request, panels):
     count = DBTaskResult.objects.filter(status=TaskResultStatus.FAILED).count()
     if count:
         panels.append(FailedTasksPanel(count))
+
+
+@hooks.register("register_rich_text_features", order=1)  # after wagtail.documents' own
+def document_links_respect_privacy(features):
+    """Rich text links to partners-only documents carry no address for other readers."""
+    from .rich_text import PrivacyAwareDocumentLinkHandler
+
+    features.register_link_type(PrivacyAwareDocumentLinkHandler)

@@ -51,3 +51,34 @@ class TestPartnersOnlyDocumentOnAPublicPage(APITestCase):
         assert not soup.select(".document-link.is-restricted")
         media = {item["name"] for item in data["associatedMedia"]}
         assert media == {"Guide to interim care", "Partner budget"}
+
+
+class TestPartnersOnlyDocumentLinkedInRichText(APITestCase):
+    """A link an editor put inside a paragraph: Wagtail would write the file's address."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        resource = cls.t.resource
+        link = f'<p>See <a linktype="document" id="{cls.private_document.pk}">the budget</a>.</p>'
+        resource.body = [("paragraph", link)]
+        resource.save_revision().publish()
+
+    def links(self):
+        response = self.client.get(self.t.resource.url)
+        assert response.status_code == 200
+        soup = BeautifulSoup(response.content.decode(), "html.parser")
+        [anchor] = [a for a in soup.select("a") if a.get_text(strip=True) == "the budget"]
+        return response.content.decode(), anchor
+
+    def test_anonymous_visitors_get_no_address_or_file_name(self):
+        html, anchor = self.links()
+        assert not anchor.has_attr("href")
+        assert anchor["title"] == "A document available to partners."
+        assert self.private_document.filename not in html
+        assert self.private_document.url not in html
+
+    def test_partners_get_the_link(self):
+        self.client.force_login(self.partner)
+        _html, anchor = self.links()
+        assert anchor["href"] == self.private_document.url
