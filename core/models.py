@@ -170,3 +170,15 @@ class PortalSettings(BaseGenericSetting):
         """The saved settings, or unsaved defaults: Wagtail would create the row on the first
         page view, a write caused by a visitor. The admin's settings form saves it."""
         return cls.base_queryset().first() or cls()
+
+    @classmethod
+    def load(cls, request_or_site=None):
+        """Wagtail's load, and the row saved when someone who may use the admin asks for it:
+        the settings screen links to the row by its id, and a write is fine there."""
+        settings = super().load(request_or_site)
+        user = getattr(request_or_site, "user", None)
+        if settings.pk is None and user is not None and user.has_perm("wagtailadmin.access_admin"):
+            settings = cls.base_queryset().first() or settings
+            if settings.pk is None:
+                settings.save()
+        return settings

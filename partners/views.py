@@ -32,6 +32,8 @@ class LogoutView(auth_views.LogoutView):
 class SetPasswordView(auth_views.PasswordResetConfirmView):
     template_name = "partners/set_password.html"
     post_reset_login = True
+    # Two backends are configured (django-axes in front): name the one that signs people in.
+    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
     success_url = reverse_lazy("partners:password_set")
 
 

@@ -24,6 +24,10 @@ PG_TOOLS = shutil.which("pg_dump") and shutil.which("pg_restore")
 
 
 class TestBackupAndRestore(TransactionTestCase):
+    # A restore replaces every table and the class flushes them after: put back what the
+    # migrations created (root page, locales, site...) for the test modules that run after it.
+    serialized_rollback = True
+
     def setUp(self):
         if connection.vendor == "postgresql" and not PG_TOOLS:
             pytest.skip("pg_dump/pg_restore (PostgreSQL's client tools) are not installed")
