@@ -68,8 +68,14 @@ class SearchUnavailable(Exception):
 
 
 def visible_pages():
-    """Pages anonymous visitors may see: live, outside any view restriction, not the root."""
-    return Page.objects.live().public().filter(depth__gt=1)
+    """Pages anonymous visitors may see: live, outside any view restriction, not the root.
+
+    Wagtail's `.public()` reads every view restriction again at each call; the condition is
+    built once per request (core.request_cache), as one search page asks for it twice."""
+    from core.request_cache import memoise
+
+    private = memoise("private_pages_q", lambda: Page.objects.all().private_q())
+    return Page.objects.live().exclude(private).filter(depth__gt=1)
 
 
 def listing_content_types():

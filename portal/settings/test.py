@@ -22,3 +22,8 @@ REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_CLASSES": []}
 # django-axes needs the request in authenticate(), which the test client's login() does not
 # pass; the lock-out tests (tests/test_security_signin.py) switch it on.
 AXES_ENABLED = False
+
+# Search by meaning embeds every published page (about 44 ms a page) and changes which pages a
+# search returns; the suite's search tests are about the lexical search, so it is off here and
+# search/tests/test_semantic.py switches it on for the tests that are about it.
+SEARCH_SEMANTIC = False

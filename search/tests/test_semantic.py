@@ -50,6 +50,7 @@ class FusionTests(SimpleTestCase):
         assert result.rows == ["s1", "s2"] and result.total == 2
 
 
+@override_settings(SEARCH_SEMANTIC=True)  # off in the test settings
 class SemanticSearchTests(TestCase):
     @classmethod
     def setUpTestData(cls):
