@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -182,8 +183,45 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
+
+
+def s3_media_options(environ):
+    """django-storages options of the media bucket (portal/storage.py) from MEDIA_* variables."""
+    bucket = environ.get("MEDIA_BUCKET", "").strip()
+    if not bucket:
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs MEDIA_BUCKET (see README.md)")
+    return {
+        "bucket_name": bucket,
+        "endpoint_url": environ.get("MEDIA_ENDPOINT_URL") or None,  # MinIO or another store
+        "region_name": environ.get("MEDIA_REGION") or None,
+        "access_key": environ.get("MEDIA_ACCESS_KEY_ID") or None,  # else boto3's usual chain
+        "secret_key": environ.get("MEDIA_SECRET_ACCESS_KEY") or None,
+        "custom_domain": environ.get("MEDIA_CUSTOM_DOMAIN") or None,  # a CDN, for images only
+        "location": environ.get("MEDIA_LOCATION", "").strip("/"),  # a folder inside the bucket
+        "addressing_style": environ.get("MEDIA_ADDRESSING_STYLE") or None,  # "path" for MinIO
+        "signature_version": "s3v4",
+        "querystring_expire": int(environ.get("MEDIA_SIGNED_URL_SECONDS", "60")),
+        "public_acl": environ.get("MEDIA_PUBLIC_ACL", "true").strip().lower()
+        in {"1", "true", "yes", "on"},
+        # Two uploads named report.pdf must not overwrite each other (django-storages would).
+        "file_overwrite": False,
+    }
+
+
+# MEDIA_STORAGE=s3: uploads in an S3-compatible bucket, shared by every node (portal/storage.py);
+# otherwise on the local disk under MEDIA_ROOT.
+MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "local").strip().lower() or "local"
+if MEDIA_STORAGE == "s3":
+    MEDIA_STORAGE_BACKEND = {
+        "BACKEND": "portal.storage.MediaStorage",
+        "OPTIONS": s3_media_options(os.environ),
+    }
+elif MEDIA_STORAGE == "local":
+    MEDIA_STORAGE_BACKEND = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+else:
+    raise ImproperlyConfigured(f"MEDIA_STORAGE must be local or s3, not {MEDIA_STORAGE!r}")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE_BACKEND,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -209,7 +247,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "25")
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "10")) * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
-WAGTAILDOCS_SERVE_METHOD = "serve_view"  # so private collections are checked on every download
+# Every download goes through Wagtail's view, which checks private collections; from the local
+# disk it streams the file, from object storage it redirects to a signed address valid 60 s.
+WAGTAILDOCS_SERVE_METHOD = "redirect" if MEDIA_STORAGE == "s3" else "serve_view"
 
 # Wagtail.
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Child Protection Knowledge Portal")

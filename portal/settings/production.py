@@ -8,7 +8,7 @@ import os
 import sys
 
 from .base import *
-from .base import TRUSTED_PROXY, env_bool, env_list
+from .base import MEDIA_STORAGE_BACKEND, TRUSTED_PROXY, env_bool, env_list
 
 
 def required(name):
@@ -56,7 +56,7 @@ MIDDLEWARE = (
     + MIDDLEWARE[1:]
 )
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE_BACKEND,  # local disk, or the bucket with MEDIA_STORAGE=s3 (base.py)
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
