@@ -9,6 +9,11 @@ would answer 404 for every download. The archive (a .tar.gz) holds:
 * `media/`, every file under MEDIA_ROOT (documents, images and their renditions);
 * `manifest.json`: when, from which database engine, and the row count of every table, which
   a restore checks afterwards.
+
+With media in object storage (MEDIA_STORAGE=s3) the uploaded files are in the bucket, not under
+MEDIA_ROOT: the archive then holds the database only, the manifest says where the files are, and
+both commands say so. The bucket is backed up by the store (versioning, replication; see
+docs/deployment.md), and a restore leaves it as it is.
 """
 
 import json
@@ -23,6 +28,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage, storages
 from django.db import connection
 
 SQLITE_NAME, POSTGRES_NAME = "database.sqlite3", "database.dump"
@@ -40,6 +46,18 @@ def row_counts():
             continue
         counts[model._meta.label_lower] = model._base_manager.count()
     return counts
+
+
+def media_elsewhere():
+    """None when uploads are on the local disk (and so in the archive); else where they are,
+    e.g. `s3://portal-media/media`, for an archive that holds the database only."""
+    storage = storages["default"]
+    if isinstance(storage, FileSystemStorage):
+        return None
+    bucket = getattr(storage, "bucket_name", None)
+    if bucket:
+        return f"s3://{bucket}/{getattr(storage, 'location', '')}".rstrip("/")
+    return type(storage).__name__
 
 
 def _postgres_env():
@@ -127,13 +145,14 @@ def create_backup(archive):
             "engine": connection.vendor,
             "database": dump_database(folder),
             "rows": row_counts(),
+            "media_elsewhere": media_elsewhere(),  # None: the files are in media/
         }
         (folder / "manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True))
         partial = archive.with_name(archive.name + ".partial")
         with tarfile.open(partial, "w:gz") as tar:
             tar.add(folder / "manifest.json", "manifest.json")
             tar.add(folder / manifest["database"], manifest["database"])
-            if media.is_dir():
+            if manifest["media_elsewhere"] is None and media.is_dir():
                 tar.add(media, "media")
         partial.replace(archive)  # never leave a half-written archive under the real name
     return manifest
@@ -155,7 +174,8 @@ def restore_backup(archive):
         except (OSError, tarfile.TarError, ValueError, KeyError) as error:
             raise BackupError(f"{archive} is not a portal backup: {error}") from error
         load_database(folder, manifest["database"])
-        if (folder / "media").is_dir():
+        # Files from the archive go back to the local disk only: a bucket is left as it is.
+        if (folder / "media").is_dir() and media_elsewhere() is None:
             media.mkdir(parents=True, exist_ok=True)
             for child in media.iterdir():
                 shutil.rmtree(child) if child.is_dir() else child.unlink()

@@ -6,7 +6,10 @@ from core.backup import BackupError, create_backup
 
 
 class Command(BaseCommand):
-    help = "Back up the database and every uploaded file (MEDIA_ROOT) into one .tar.gz archive."
+    help = (
+        "Back up the database and every uploaded file (MEDIA_ROOT) into one .tar.gz archive; "
+        "with media in object storage, the database only (the bucket is backed up by the store)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -19,6 +22,14 @@ class Command(BaseCommand):
         except BackupError as error:
             raise CommandError(str(error)) from error
         total = sum(manifest["rows"].values())
-        self.stdout.write(
-            f"Backed up {total} rows ({manifest['engine']}) and the media files to {archive}."
-        )
+        elsewhere = manifest["media_elsewhere"]
+        if elsewhere is None:
+            self.stdout.write(
+                f"Backed up {total} rows ({manifest['engine']}) and the media files to {archive}."
+            )
+        else:
+            self.stdout.write(
+                f"Backed up {total} rows ({manifest['engine']}) to {archive}. The media files "
+                f"are not in it: they are in object storage ({elsewhere}); back the bucket up "
+                f"with the store's versioning or replication (docs/deployment.md)."
+            )

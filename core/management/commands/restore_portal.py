@@ -1,12 +1,13 @@
 """`manage.py restore_portal FILE.tar.gz --yes`: put back what backup_portal saved.
 
-Replaces the whole database and every uploaded file; asks for `--yes` because nothing that
+Replaces the whole database and every uploaded file on the local disk (a media bucket is left
+as it is); asks for `--yes` because nothing that
 was added since the backup survives. Stop the web and worker processes first.
 """
 
 from django.core.management.base import BaseCommand, CommandError
 
-from core.backup import BackupError, restore_backup
+from core.backup import BackupError, media_elsewhere, restore_backup
 
 
 class Command(BaseCommand):
@@ -28,4 +29,14 @@ class Command(BaseCommand):
         except BackupError as error:
             raise CommandError(str(error)) from error
         total = sum(manifest["rows"].values())
-        self.stdout.write(f"Restored {total} rows and the media files from {manifest['created']}.")
+        elsewhere = media_elsewhere()
+        if elsewhere is None:
+            self.stdout.write(
+                f"Restored {total} rows and the media files from {manifest['created']}."
+            )
+        else:
+            self.stdout.write(
+                f"Restored {total} rows from {manifest['created']}. The media files were not "
+                f"touched: they are in object storage ({elsewhere}); restore them from the "
+                f"bucket's versions if needed (docs/deployment.md)."
+            )
