@@ -47,6 +47,19 @@ def test_production_starts_when_configured():
     assert result.returncode == 0, result.stderr
 
 
+def test_production_with_media_in_object_storage():
+    """MEDIA_STORAGE=s3 needs a bucket, says so in one line, and starts once it has one."""
+    env = {"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "portal.example.org", "MEDIA_STORAGE": "s3"}
+    result = run_check(**env)
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == [
+        "portal: the environment variable MEDIA_BUCKET must be set with MEDIA_STORAGE=s3 "
+        "(see the configuration table in README.md)."
+    ]
+    result = run_check(**env, MEDIA_BUCKET="portal-media", MEDIA_REGION="eu-west-1")
+    assert result.returncode == 0, result.stderr
+
+
 @task()
 def broken_index_update():
     raise RuntimeError("search engine unreachable")

@@ -6,6 +6,7 @@ configuration table in README.md.
 """
 
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -188,8 +189,12 @@ MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 def s3_media_options(environ):
     """django-storages options of the media bucket (portal/storage.py) from MEDIA_* variables."""
     bucket = environ.get("MEDIA_BUCKET", "").strip()
-    if not bucket:
-        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs MEDIA_BUCKET (see README.md)")
+    if not bucket:  # one line, as production.py says what is missing
+        sys.stderr.write(
+            "portal: the environment variable MEDIA_BUCKET must be set with MEDIA_STORAGE=s3 "
+            "(see the configuration table in README.md).\n"
+        )
+        raise SystemExit(2)
     return {
         "bucket_name": bucket,
         "endpoint_url": environ.get("MEDIA_ENDPOINT_URL") or None,  # MinIO or another store
