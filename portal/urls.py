@@ -15,6 +15,8 @@ from search import views as search_views
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's document view under its own name, its redirects never kept by a shared cache.
+    re_path(r"^documents/(\d+)/(.*)$", media.serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
@@ -22,8 +24,10 @@ urlpatterns = [
     path("", include("portal.api")),  # the read API at /api/v2/
 ]
 
-if not settings.DEBUG and settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):
-    # Production on one machine: images from the local disk (portal/media.py; issue 18).
+if not settings.DEBUG:
+    # Production on one machine: images from the local disk (portal/media.py; issue 18). The
+    # view itself answers 404 with object storage: the URLconf is built once, at the first
+    # request, and must not depend on the storage settings of that moment (tests change them).
     urlpatterns.append(
         re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$", media.serve_image)
     )

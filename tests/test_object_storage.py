@@ -165,6 +165,7 @@ def test_a_partners_only_document_is_refused_to_others_and_redirected_to_a_signe
     response = client.get(document.url)
     assert response.status_code == 302
     signed = response["Location"]
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
     assert signed.startswith(f"{bucket.endpoint}/{bucket.name}/{key}?")
     assert "X-Amz-Signature=" in signed and "X-Amz-Expires=60&" in signed + "&"
     download = requests.get(signed, timeout=10)
