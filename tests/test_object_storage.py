@@ -138,6 +138,8 @@ def test_images_and_renditions_are_made_once_in_the_bucket_and_served_by_it(db, 
         assert response.headers["Content-Type"].startswith("image/")
         assert response.headers["Cache-Control"].startswith("public")
         assert response.content[:4] in (b"\x89PNG", b"RIFF")
+    # The portal's own /media/ view serves the local disk only.
+    assert Client().get("/media/" + image.file.name).status_code == 404
 
 
 def test_a_partners_only_document_is_refused_to_others_and_redirected_to_a_signed_address(
