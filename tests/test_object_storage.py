@@ -210,7 +210,10 @@ def test_deleting_removes_the_objects(db, bucket, django_capture_on_commit_callb
 # SQLite's backup API waits for the test's open transaction; and a flushed database gets back
 # the migrations' rows (root page, locales...) for the test modules that run after this one.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_backup_says_the_bucket_is_not_in_the_archive(bucket):
+def test_backup_and_restore_say_the_bucket_is_not_in_the_archive(bucket):
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    document = f.DocumentFactory(collection=root)
+    key = "media/" + document.file.name
     with tempfile.TemporaryDirectory() as scratch:
         archive = Path(scratch) / "portal.tar.gz"
         out = StringIO()
@@ -222,7 +225,14 @@ def test_backup_says_the_bucket_is_not_in_the_archive(bucket):
             raise
         with tarfile.open(archive) as tar:
             names = tar.getnames()
-    assert not any(name.startswith("media") for name in names)
+        assert not any(name.startswith("media") for name in names)
+        message = out.getvalue()
+        assert "The media files are not in it" in message
+        assert f"s3://{bucket.name}/media" in message
+
+        out = StringIO()
+        call_command("restore_portal", str(archive), "--yes", stdout=out)
     message = out.getvalue()
-    assert "The media files are not in it" in message
+    assert "The media files were not touched" in message
     assert f"s3://{bucket.name}/media" in message
+    assert bucket.keys() == [key]  # the bucket is as it was
