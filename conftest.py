@@ -25,3 +25,41 @@ def _fresh_search_caches():
 
     forget_synonyms()
     cache.delete(title_average_cache_key())
+
+
+def _flushes_the_database(item):
+    """Whether the test runs outside a transaction, so that its clean-up flushes every table
+    (Django's TransactionTestCase, or pytest-django's `transaction=True`)."""
+    from django.test import TestCase, TransactionTestCase
+
+    cls = getattr(item, "cls", None)
+    if cls is not None and issubclass(cls, TransactionTestCase):
+        return not issubclass(cls, TestCase)
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or "transactional_db" in getattr(
+        item, "fixturenames", ()
+    )
+
+
+@pytest.hookimpl(hookwrapper=True, trylast=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a test that flushed the database, put back the rows the migrations created (root
+    page and collection, locales, site, content types).
+
+    Django's runner runs such tests after all the others, and pytest-django orders them so; but
+    pytest-xdist's `--dist loadscope` hands out the largest scopes first, so on one worker the
+    flushed tables met the test modules after it ("Locale matching query does not exist" in 23
+    set-ups). Restoring here keeps every test independent of the order it runs in."""
+    yield
+    if not _flushes_the_database(item):
+        return
+    from django.db import connection
+    from pytest_django.plugin import blocking_manager_key
+    from wagtail.models import Locale
+
+    migrated = getattr(connection, "_test_serialized_contents", None)
+    if not migrated:
+        return  # nothing asked for serialized rollback in this run, so nothing was kept
+    with item.config.stash[blocking_manager_key].unblock():
+        if not Locale.objects.exists():
+            connection.creation.deserialize_db_from_string(migrated)
