@@ -114,9 +114,6 @@ def _page_texts(rows):
     texts = {}
     if connection.vendor in ("postgresql", "sqlite"):
         entries = EntryText.objects if connection.vendor == "postgresql" else IndexEntry.objects
-        title, body = (
-            ("title", "body") if connection.vendor == "postgresql" else ("title_text", "body_text")
-        )
         for object_id, title_text, body_text in entries.filter(
             content_type_id__in={content_type for _pk, content_type in rows},
             object_id__in=[str(pk) for pk, _content_type in rows],
@@ -131,14 +128,20 @@ def _page_texts(rows):
 
 def count_words(chunk=500):
     """{(language, key): (pages, commonest written form)} over the pages search may list."""
-    from wagtail.models import Locale
+    from wagtail.models import Locale, Page
 
-    from .services import searchable_pages
+    from .services import listing_content_types
 
     codes = dict(Locale.objects.values_list("pk", "language_code"))
-    pages = list(
-        searchable_pages().order_by("pk").values_list("pk", "content_type_id", "locale_id")
+    # search.services.searchable_pages(), with the view restrictions read now: that one may
+    # reuse the ones its request read before a restriction changed.
+    listable = (
+        Page.objects.live()
+        .exclude(Page.objects.all().private_q())
+        .filter(depth__gt=2)
+        .exclude(content_type_id__in=listing_content_types())
     )
+    pages = list(listable.order_by("pk").values_list("pk", "content_type_id", "locale_id"))
     counts = {}  # (language, key) -> [pages, {written form: occurrences}]
     for start in range(0, len(pages), chunk):
         rows = pages[start : start + chunk]
