@@ -86,6 +86,10 @@ class TestCorrection(TypoTestCase):
         assert self.titles(soup) == []
         assert self.notice(soup) == ""
         assert "burnuot" in soup.select_one(".empty-state").get_text()
+        # A search as typed stays so through its sort links and facets.
+        _response, soup = self.get(q="burnout", exact="1")
+        assert all("exact=1" in a["href"] for a in soup.select(".search-sort a"))
+        assert soup.select_one('.facet-form input[name="exact"]')["value"] == "1"
 
     def test_a_missing_and_a_swapped_letter_in_the_all_languages_scope(self):
         _response, soup = self.get(q="trafficing", scope="all")
