@@ -40,8 +40,10 @@ SEARCH_SPELLING = False turns it off: no correction, no suggestion, no refresh.
 import hashlib
 import logging
 import re
+import threading
 import time
 import unicodedata
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.conf import settings
@@ -247,10 +249,29 @@ def _enqueue_refresh():
     task.enqueue()
 
 
+_batch = threading.local()
+
+
+@contextmanager
+def one_refresh():
+    """Changes made inside rebuild the vocabulary once, when it ends, rather than at each
+    commit: for bulk loads that publish page after page outside one transaction (with the
+    immediate task backend of development each publication would rebuild it)."""
+    if getattr(_batch, "active", False):
+        yield
+        return
+    _batch.active = True
+    try:
+        yield
+    finally:
+        _batch.active = False
+        schedule_refresh()
+
+
 def schedule_refresh():
     """Rebuild the vocabulary after this transaction commits (once however many pages it
     changed), through the task queue."""
-    if not enabled():
+    if not enabled() or getattr(_batch, "active", False):
         return
     connection = transaction.get_connection()
     active = set(connection.savepoint_ids)

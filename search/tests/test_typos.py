@@ -176,6 +176,16 @@ class TestPrivacy(TypoTestCase):
         assert len(callbacks) == 1
         assert SpellingWord.objects.get(language="en", key="kangaroo").frequency == 2
 
+    def test_a_bulk_load_rebuilds_once_at_its_end(self):
+        with self.captureOnCommitCallbacks(execute=True) as callbacks:
+            with spelling.one_refresh():
+                for n in range(2):
+                    with transaction.atomic():  # each page committed on its own, as a load does
+                        resource(self.t.libraries["en"], f"Koala {n}", body="Koala care.")
+                assert not SpellingWord.objects.filter(key="koala").exists()
+        assert len(callbacks) == 1
+        assert SpellingWord.objects.get(language="en", key="koala").frequency == 2
+
 
 class TestDidYouMean(TestCase):
     @classmethod
