@@ -15,16 +15,18 @@ def _mail_through_the_task_queue(django_test_environment):
 
 @pytest.fixture(autouse=True)
 def _fresh_search_caches():
-    """search caches the synonym table and the PostgreSQL index's average title length
-    between requests; a test's rolled-back rows send no signal, so each test starts by
-    reading them from its own database."""
+    """search caches the synonym table, the PostgreSQL index's average title length and the
+    typo fallback's answers between requests; a test's rolled-back rows send no signal, so
+    each test starts by reading them from its own database."""
     from django.core.cache import cache
 
     from search.backends.postgres import title_average_cache_key
+    from search.spelling import forget as forget_spelling
     from search.synonyms import forget_synonyms
 
     forget_synonyms()
     cache.delete(title_average_cache_key())
+    forget_spelling()
 
 
 def _flushes_the_database(item):

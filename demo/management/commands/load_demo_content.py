@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from core.database import analyze
 from demo import learning_demo, programmes_demo, users
 from demo.build import Loader
+from search import spelling
 
 
 class Command(BaseCommand):
@@ -26,9 +27,10 @@ class Command(BaseCommand):
         loader = Loader(log=self.stdout.write)
         # No outer transaction.atomic here: wagtail-localize publishes translations on commit,
         # and wrapping the whole load corrupts the page tree (wagtail-localize issue #773).
-        problems = loader.run()
-        learning_logins = learning_demo.load(loader)  # quizzes, certificate design, learner
-        programmes_demo.load(loader)  # the mutual-learning programme, its run and sessions
+        with spelling.one_refresh():  # not once per published page (search.spelling)
+            problems = loader.run()
+            learning_logins = learning_demo.load(loader)  # quizzes, certificate design, learner
+            programmes_demo.load(loader)  # the mutual-learning programme, its run and sessions
         analyze()  # planner statistics for the new rows (core.database)
         if problems:
             raise CommandError(f"The page tree still has problems after repair: pages {problems}.")
