@@ -7,13 +7,40 @@
 """
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.contrib.auth.models import Permission
+from django.db.models import Exists, OuterRef, Q
 
 from .records import MODERATE
 
 
+def _moderate_permission_q():
+    app_label, codename = MODERATE.split(".")
+    return Permission.objects.filter(
+        Q(user=OuterRef("pk")) | Q(group__user=OuterRef("pk")),
+        content_type__app_label=app_label,
+        codename=codename,
+    )
+
+
+def _usable(user):
+    return bool(user and user.is_authenticated and user.is_active)
+
+
 def is_facilitator(user):
-    return bool(user and user.is_authenticated and user.is_active and user.has_perm(MODERATE))
+    """Whether `user` moderates communities; one query, kept on the user for the request."""
+    if not _usable(user):
+        return False
+    if user.is_superuser:
+        return True
+    # getattr/setattr, not __dict__: request.user is a lazy object that proxies attributes.
+    if getattr(user, "_community_facilitator", None) is None:
+        user._community_facilitator = (
+            get_user_model()
+            .objects.filter(pk=user.pk)
+            .filter(Exists(_moderate_permission_q()))
+            .exists()
+        )
+    return user._community_facilitator
 
 
 def members_q(community, prefix=""):
@@ -35,9 +62,23 @@ def members(community):
 
 def is_member(user, community):
     """Member or facilitator; one query at most (none for anonymous visitors)."""
-    if community is None or not user or not user.is_authenticated or not user.is_active:
+    if community is None or not _usable(user):
         return False
-    cache = user.__dict__.setdefault("_community_access", {})
+    cache = getattr(user, "_community_access", None)
+    if cache is None:
+        cache = user._community_access = {}
     if community.pk not in cache:
-        cache[community.pk] = is_facilitator(user) or members(community).filter(pk=user.pk).exists()
+        if user.is_superuser or getattr(user, "_community_facilitator", None):
+            cache[community.pk] = True
+        else:
+            # Facilitator and member in one query: a subquery for each.
+            member = members(community).filter(pk=OuterRef("pk"))
+            row = (
+                get_user_model()
+                .objects.filter(pk=user.pk)
+                .values(fac=Exists(_moderate_permission_q()), member=Exists(member))
+                .first()
+            ) or {"fac": False, "member": False}
+            user._community_facilitator = row["fac"]
+            cache[community.pk] = row["fac"] or row["member"]
     return cache[community.pk]

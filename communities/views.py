@@ -66,7 +66,6 @@ def community_context(request, page):
         return context
     from wagtail.documents import get_document_model
 
-    subscription = Subscription.objects.filter(user=request.user, community=community).first()
     context.update(
         is_facilitator=is_facilitator(request.user),
         threads=list(visible_threads(community, request.user)[:THREADS_SHOWN]),
@@ -76,12 +75,6 @@ def community_context(request, page):
         )
         if community.shelf_id
         else [],
-        preferences_form=PreferencesForm(
-            initial={
-                "reply_notices": subscription.reply_notices if subscription else True,
-                "digest": subscription.digest if subscription else False,
-            }
-        ),
     )
     return context
 
@@ -285,7 +278,7 @@ def preferences(request, pk):
     refused = members_only(request, community)
     if refused:
         return refused
-    form = PreferencesForm(request.POST)
+    form = PreferencesForm(request.POST, prefix=f"c{community.pk}")
     form.is_valid()  # two tick boxes: always valid
     services.set_preferences(
         request.user,
@@ -294,7 +287,7 @@ def preferences(request, pk):
         form.cleaned_data.get("digest", False),
     )
     messages.success(request, _("Your e-mail preferences are saved."))
-    return redirect(community_url(community))
+    return redirect(reverse("communities:mine") + f"#community-{community.pk}")
 
 
 @csrf_exempt  # mail programs' one-click unsubscribe POSTs here; the signed token is the credential
@@ -331,5 +324,16 @@ def mine(request):
     from programmes.visibility import pages_by_key
 
     pages = pages_by_key({c.page_key for c in communities})
-    items = [(c, pages.get(c.page_key)) for c in communities]
+    subscriptions = {s.community_id: s for s in Subscription.objects.filter(user=user)}
+    items = []
+    for community in communities:
+        subscription = subscriptions.get(community.pk)
+        form = PreferencesForm(
+            prefix=f"c{community.pk}",
+            initial={
+                "reply_notices": subscription.reply_notices if subscription else True,
+                "digest": subscription.digest if subscription else False,
+            },
+        )
+        items.append((community, pages.get(community.page_key), form))
     return render(request, "communities/mine.html", {"items": items})
