@@ -56,3 +56,13 @@ class PreferencesForm(forms.Form):
         label=_("E-mail me replies to threads I take part in"), required=False
     )
     digest = forms.BooleanField(label=_("Send me a daily digest of new posts"), required=False)
+
+
+class FollowUpForm(forms.Form):
+    message = forms.CharField(
+        label=_("What would you like to talk about?"),
+        max_length=3000,
+        strip=True,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Only the facilitators read this; they answer by e-mail."),
+    )

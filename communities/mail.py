@@ -157,3 +157,32 @@ def send_digests(now=None):
         subscription.last_digest_at = now
         subscription.save(update_fields=["last_digest_at"])
     return sent, nothing
+
+
+def send_follow_up_request(community, user, message):
+    """A member's request for a one-to-one follow-up, to every facilitator (not stored)."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Exists
+
+    from .access import _moderate_permission_q
+
+    facilitators = (
+        get_user_model()
+        .objects.filter(Exists(_moderate_permission_q()), is_active=True)
+        .exclude(email="")
+    )
+    addresses = sorted({f.email for f in facilitators})
+    if not addresses:
+        logger.warning("A follow-up request for %s reached no facilitator.", community)
+        return 0
+    context = {
+        "site_name": site_name(),
+        "community": community,
+        "name": profile_for(user).name or user.get_full_name(),
+        "email": user.email,
+        "message": message,
+    }
+    subject = " ".join(render_to_string("communities/email/follow_up_subject.txt", context).split())
+    body = render_to_string("communities/email/follow_up.txt", context)
+    EmailMultiAlternatives(subject, body, to=addresses, reply_to=[user.email]).send()
+    return len(addresses)

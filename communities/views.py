@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from . import services
 from .access import is_facilitator, is_member
-from .forms import PreferencesForm, ReplyForm, ReportForm, ThreadForm
+from .forms import FollowUpForm, PreferencesForm, ReplyForm, ReportForm, ThreadForm
 from .mail import KINDS, read_unsubscribe_token
 from .records import Community, Post, Subscription, Thread
 
@@ -70,6 +70,7 @@ def community_context(request, page):
         is_facilitator=is_facilitator(request.user),
         threads=list(visible_threads(community, request.user)[:THREADS_SHOWN]),
         thread_form=ThreadForm(themes=themes),
+        follow_up_form=FollowUpForm(),
         shelf=list(
             get_document_model().objects.filter(collection=community.shelf_id).order_by("title")
         )
@@ -288,6 +289,25 @@ def preferences(request, pk):
     )
     messages.success(request, _("Your e-mail preferences are saved."))
     return redirect(reverse("communities:mine") + f"#community-{community.pk}")
+
+
+@never_cache
+@require_POST
+def follow_up(request, pk):
+    """ "Request a 1:1 follow-up": the message reaches the facilitators by e-mail."""
+    from .mail import send_follow_up_request
+
+    community = get_object_or_404(Community, pk=pk)
+    refused = members_only(request, community)
+    if refused:
+        return refused
+    form = FollowUpForm(request.POST)
+    if form.is_valid():
+        send_follow_up_request(community, request.user, form.cleaned_data["message"])
+        messages.success(request, _("Thank you: a facilitator will write to you."))
+        return redirect(community_url(community))
+    context = {"form": form, "community": community, "community_url": community_url(community)}
+    return render(request, "communities/follow_up.html", context, status=400)
 
 
 @csrf_exempt  # mail programs' one-click unsubscribe POSTs here; the signed token is the credential

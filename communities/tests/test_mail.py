@@ -120,3 +120,19 @@ class TestDigest(Base):
         )
         assert response.status_code == 403
         assert not Subscription.objects.filter(user=self.outsider).exists()
+
+
+class TestFollowUp(Base):
+    def test_a_member_asks_the_facilitators(self):
+        url = f"/en/communities/{self.community.pk}/follow-up/"
+        self.client.force_login(self.member)
+        mail.outbox.clear()
+        assert self.client.post(url, {"message": "  "}).status_code == 400
+        response = self.client.post(url, {"message": "Can we talk about night shifts?"})
+        assert response.status_code == 302
+        (message,) = mail.outbox
+        assert message.to == ["fac@example.org"] and message.reply_to == ["member@example.org"]
+        assert "night shifts" in message.body
+        self.client.force_login(self.outsider)
+        assert self.client.post(url, {"message": "Hello"}).status_code == 403
+        assert len(mail.outbox) == 1
