@@ -47,6 +47,9 @@ def queue(request):
 
 class CommunityViewSet(ModelViewSet):
     model = Community
+    # Not "communities": that is the front end's URL namespace.
+    name = "community_records"
+    url_prefix = "communities/communities"
     icon = "group"
     menu_label = gettext_lazy("Communities")
     add_view_enabled = False
@@ -57,6 +60,8 @@ class CommunityViewSet(ModelViewSet):
 
 class ThemeViewSet(ModelViewSet):
     model = Theme
+    name = "community_themes"
+    url_prefix = "communities/themes"
     icon = "tag"
     menu_label = gettext_lazy("Themes")
     copy_view_enabled = False
@@ -66,6 +71,8 @@ class ThemeViewSet(ModelViewSet):
 
 class ThreadViewSet(ModelViewSet):
     model = Thread
+    name = "community_threads"
+    url_prefix = "communities/threads"
     icon = "comment"
     menu_label = gettext_lazy("Threads")
     add_view_enabled = False

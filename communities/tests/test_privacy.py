@@ -122,3 +122,40 @@ class TestChannels(Base):
         self.facilitator.delete()
         thread = Thread.objects.get(pk=self.thread.pk)
         assert thread.author is None and thread.posts.count() == 1
+
+
+class TestShelfAndAdmin(Base):
+    """The shelf's documents download for members and facilitators only; the admin's lists
+    of communities, themes and threads open for facilitators only."""
+
+    def test_shelf(self):
+        from tests.factories import DocumentFactory
+
+        document = DocumentFactory(
+            title="Members' self-care toolkit", collection=self.community.shelf
+        )
+        url = document.url
+        response = self.client.get(url)
+        assert response.status_code in (302, 403) and b"%PDF" not in response.content
+        assert "self-care toolkit" not in self.client.get(self.page.url).content.decode()
+        for url_ in ("/api/v2/documents/", f"/api/v2/documents/{document.pk}/"):
+            assert "self-care toolkit" not in self.client.get(url_).content.decode()
+        self.client.force_login(self.outsider)
+        assert self.client.get(url).status_code in (302, 403)
+        self.client.force_login(self.member)
+        assert "self-care toolkit" in self.client.get(self.page.url).content.decode()
+        assert self.client.get(url).status_code == 200
+
+    def test_admin_lists(self):
+        urls = ["/admin/communities/moderation/"]
+        self.client.force_login(self.facilitator)
+        menu = self.client.get("/admin/").content.decode()
+        assert "Community moderation" in menu
+        for prefix in ("communities", "themes", "threads"):
+            urls.append(f"/admin/communities/{prefix}/")
+        for url in urls:
+            self.client.force_login(self.facilitator)
+            response = self.client.get(url)
+            assert response.status_code == 200, (url, response.status_code)
+            self.client.force_login(self.member)
+            assert self.client.get(url).status_code in (302, 403), url
