@@ -58,7 +58,7 @@ def community_context(request, page):
     context = {"community": community, "is_member": member, "is_facilitator": False}
     if community is None:
         return context
-    themes = list(community.themes.all())
+    themes = list(community.themes.select_related("session"))
     context["themes"] = themes
     run = community.run
     context["join_run"] = run if run and run.accepts_applications() else None

@@ -5,7 +5,7 @@ from django.test import TestCase
 from wagtail.models import Page
 
 from communities import services
-from communities.records import Thread
+from communities.records import Theme, Thread
 from tests.tree import build_site
 
 from .helpers import SECRET_POST, SECRET_TITLE, build_community, person
@@ -22,10 +22,21 @@ class Base(TestCase):
         cls.thread, cls.post = services.start_thread(
             cls.community, cls.facilitator, SECRET_TITLE, SECRET_POST
         )
+        from programmes.tests.helpers import make_session
+
+        session = make_session(cls.page, cls.community.run, kind="themed", title="Self care")
+        Theme.objects.create(community=cls.community, title="Self care", session=session)
 
 
 class TestChannels(Base):
-    SECRETS = (SECRET_POST, SECRET_TITLE, "Lucía", "member@example.org", "fac@example.org")
+    SECRETS = (
+        SECRET_POST,
+        SECRET_TITLE,
+        "Lucía",
+        "member@example.org",
+        "fac@example.org",
+        "meet.example.org/secret-room",
+    )
 
     def public_urls(self):
         return [
@@ -54,6 +65,7 @@ class TestChannels(Base):
         self.assert_nothing_leaks()
         page = self.client.get(self.page.url).content.decode()
         assert "community of practice on children" in page and "Ask to join" in page
+        assert "Self care" in page  # the themes and their dates are public
         response = self.client.get(f"/en/communities/threads/{self.thread.pk}/")
         assert response.status_code == 302 and "/account/sign-in/" in response["Location"]
         assert not Page.objects.live().search("Lima")  # posts are not indexed
@@ -76,6 +88,7 @@ class TestChannels(Base):
         response = self.client.get(self.page.url)
         body = response.content.decode()
         assert SECRET_TITLE in body and "Start a thread" in body and "Ask to join" not in body
+        assert "meet.example.org/secret-room" in body  # the themed session's meeting link
         assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
         thread = self.client.get(f"/en/communities/threads/{self.thread.pk}/")
         assert SECRET_POST in thread.content.decode()
