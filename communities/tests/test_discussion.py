@@ -210,3 +210,19 @@ class TestRoleActionMatrix(Base):
                 "queue": self.client.get("/admin/communities/moderation/").status_code == 200,
             }
             assert {k for k, v in results.items() if v} == allowed, role
+
+
+class TestPageCache(Base):
+    def test_posts_leave_the_cached_pages_alone_themes_renew_them(self):
+        from django.test import override_settings
+
+        from core.page_cache import generation
+
+        with override_settings(PAGE_CACHE_SECONDS=600), self.captureOnCommitCallbacks(execute=True):
+            before = generation()
+            post = services.reply(self.thread, self.member, "Not on any public page")
+            services.report_post(post, self.newcomer, "spam")
+            services.moderate_thread(self.thread, self.facilitator, "pin")
+            assert generation() == before
+            Theme.objects.create(community=self.community, title="Shown on the public page")
+            assert generation() != before
