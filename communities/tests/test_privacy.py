@@ -130,6 +130,20 @@ class TestChannels(Base):
         assert section.export(self.member)["posts"] == []
         assert section.export(self.facilitator)["posts"][0]["message"] == SECRET_POST
 
+    def test_download_my_data_and_delete_my_account(self):
+        import json
+
+        from communities.records import Post
+
+        services.reply(self.thread, self.member, "My own words")
+        self.client.force_login(self.member)
+        data = json.loads(self.client.get("/en/account/my-data/").content)
+        posts = data["communities"]["posts"]
+        assert [p["message"] for p in posts] == ["My own words"]
+        assert SECRET_POST not in json.dumps(data)  # nobody else's posts
+        self.member.delete()
+        assert not Post.objects.filter(body="My own words").exists()
+
     def test_deleting_the_author_keeps_the_thread(self):
         services.reply(self.thread, self.member, "A reply")
         self.facilitator.delete()
