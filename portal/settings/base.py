@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "accounts",
     "certificates",
     "programmes",
+    "communities",
     # Wagtail and its contrib apps.
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales so locales can be synchronised
