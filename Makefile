@@ -55,8 +55,10 @@ run: install
 	$(BIN)/python manage.py setup_partners
 	$(BIN)/python manage.py setup_learning
 	$(BIN)/python manage.py setup_programmes
+	$(BIN)/python manage.py setup_communities
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py search_starter_synonyms
+	$(BIN)/python manage.py search_spelling
 	PORTAL_BASE_URL=http://$(HOST) $(BIN)/python manage.py setup_site
 	PORTAL_BASE_URL=http://$(HOST) $(BIN)/python manage.py runserver $(HOST)
 

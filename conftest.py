@@ -15,13 +15,53 @@ def _mail_through_the_task_queue(django_test_environment):
 
 @pytest.fixture(autouse=True)
 def _fresh_search_caches():
-    """search caches the synonym table and the PostgreSQL index's average title length
-    between requests; a test's rolled-back rows send no signal, so each test starts by
-    reading them from its own database."""
+    """search caches the synonym table, the PostgreSQL index's average title length and the
+    typo fallback's answers between requests; a test's rolled-back rows send no signal, so
+    each test starts by reading them from its own database."""
     from django.core.cache import cache
 
     from search.backends.postgres import title_average_cache_key
+    from search.spelling import forget as forget_spelling
     from search.synonyms import forget_synonyms
 
     forget_synonyms()
     cache.delete(title_average_cache_key())
+    forget_spelling()
+
+
+def _flushes_the_database(item):
+    """Whether the test runs outside a transaction, so that its clean-up flushes every table
+    (Django's TransactionTestCase, or pytest-django's `transaction=True`)."""
+    from django.test import TestCase, TransactionTestCase
+
+    cls = getattr(item, "cls", None)
+    if cls is not None and issubclass(cls, TransactionTestCase):
+        return not issubclass(cls, TestCase)
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or "transactional_db" in getattr(
+        item, "fixturenames", ()
+    )
+
+
+@pytest.hookimpl(hookwrapper=True, trylast=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a test that flushed the database, put back the rows the migrations created (root
+    page and collection, locales, site, content types).
+
+    Django's runner runs such tests after all the others, and pytest-django orders them so; but
+    pytest-xdist's `--dist loadscope` hands out the largest scopes first, so on one worker the
+    flushed tables met the test modules after it ("Locale matching query does not exist" in 23
+    set-ups). Restoring here keeps every test independent of the order it runs in."""
+    yield
+    if not _flushes_the_database(item):
+        return
+    from django.db import connection
+    from pytest_django.plugin import blocking_manager_key
+    from wagtail.models import Locale
+
+    migrated = getattr(connection, "_test_serialized_contents", None)
+    if not migrated:
+        return  # nothing asked for serialized rollback in this run, so nothing was kept
+    with item.config.stash[blocking_manager_key].unblock():
+        if not Locale.objects.exists():
+            connection.creation.deserialize_db_from_string(migrated)

@@ -63,6 +63,12 @@ UNSHOWN_MODELS = {
     "wagtailusers.userprofile",
     "portal_search.searchquerystat",
     "portal_search.pagefacets",
+    # A community's discussion is shown only to signed-in members, never from the cache: a
+    # post must not make every cached page old.
+    "communities.thread",
+    "communities.post",
+    "communities.report",
+    "communities.subscription",
 }
 
 

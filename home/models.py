@@ -40,6 +40,7 @@ class HomePage(BasePage):
         "case_studies.CaseStudyIndexPage",
         "learning.ELearningIndexPage",
         "programmes.ProgrammeIndexPage",
+        "communities.CommunityPage",
     ]
 
     content_panels = BasePage.content_panels + [

@@ -48,5 +48,6 @@ urlpatterns += i18n_patterns(
     path("certificates/", include("certificates.urls")),
     path("learning/", include("learning.urls")),
     path("programmes/", include("programmes.urls")),
+    path("communities/", include("communities.urls")),
     path("", include(wagtail_urls)),
 )

@@ -21,10 +21,12 @@ ATTENDANCE = "programmes.record_attendance"
 
 def programme_choices():
     """Programme (and community) pages in the default language, by their translation key."""
-    from .models import ProgrammePage
+    from .visibility import programme_models
 
-    pages = ProgrammePage.objects.filter(locale=Locale.get_default()).order_by("title")
-    return [(str(page.translation_key), page.title) for page in pages]
+    pages = []
+    for model in programme_models():
+        pages += model.objects.filter(locale=Locale.get_default())
+    return [(str(page.translation_key), page.title) for page in sorted(pages, key=str)]
 
 
 class KeyedForm(WagtailAdminModelForm):

@@ -23,10 +23,21 @@ def public_key_q(page_models=None):
     return condition
 
 
+_OTHER_MODELS = []
+
+
+def register_page_model(model):
+    """Another app's page type whose runs and sessions are kept here (a community of practice,
+    `communities`): its sessions, calendar files and run applications then work like a
+    programme's. Called from that app's `AppConfig.ready`; programmes knows no app above it."""
+    if model not in _OTHER_MODELS:
+        _OTHER_MODELS.append(model)
+
+
 def programme_models():
     from .models import ProgrammePage
 
-    return [ProgrammePage]
+    return [ProgrammePage, *_OTHER_MODELS]
 
 
 def public_sessions(page_models=None):

@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Locale
 
 from .fields import IntegerListField
+from .spelling import SpellingWord  # noqa: F401  (the typo fallback's vocabulary)
 from .text import fold, words
 
 SCOPE_LOCALE = "locale"

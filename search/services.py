@@ -29,7 +29,7 @@ from wagtail.search.utils import normalise_query_string
 
 from core.request_cache import locale_codes
 
-from . import facets, fusion, highlight, semantic
+from . import facets, fusion, highlight, semantic, spelling
 from .backends import plain_text
 from .models import SCOPE_ALL, SCOPE_LOCALE, EntryText
 from .summary import Summary, summarise
@@ -152,6 +152,7 @@ class SearchQuery:
     filters: dict = field(default_factory=dict)  # facet -> tuple of values
     sort: str = SORT_RELEVANCE
     page: int = 1
+    exact: bool = False  # as typed: no spelling correction (search.spelling)
 
     @classmethod
     def from_querydict(cls, data):
@@ -178,7 +179,8 @@ class SearchQuery:
             values = [v for v in data.getlist(name)[:MAX_VALUES_PER_FACET] if _FACET_VALUE.match(v)]
             if values:
                 filters[name] = tuple(sorted(set(values)))
-        return cls(text=text, scope=scope, filters=filters, sort=sort, page=page)
+        exact = data.get("exact") == "1"
+        return cls(text=text, scope=scope, filters=filters, sort=sort, page=page, exact=exact)
 
     @property
     def is_browsing(self):
@@ -194,6 +196,7 @@ class SearchQuery:
             "q": self.text,
             "scope": self.scope if self.scope != SCOPE_LOCALE else None,
             "sort": self.sort if self.sort != SORT_RELEVANCE else None,
+            "exact": "1" if self.exact else None,
             **self.filters,
         }
         values.update(changes)
@@ -265,6 +268,8 @@ class SearchOutcome:
     matched_all_words: bool = True
     no_searchable_words: bool = False
     count_in_all_languages: int | None = None
+    corrected: str = ""  # the misspelt query as searched instead (search.spelling)
+    suggestion: str = ""  # a far commoner spelling of the query
 
 
 class _Counted:
@@ -341,6 +346,8 @@ class Search:
             matches = matching_pages(search_query, self.base(), query_language)
 
         summary = self._summarise(matches, self.query.page)
+        if not summary.total:  # a misspelt word? (search.spelling)
+            matches, summary = spelling.retry(self, outcome, languages, matches, summary)
         if (
             not summary.total
             and not self.query.is_browsing
@@ -369,6 +376,7 @@ class Search:
         if not self.query.is_browsing:
             if outcome.page_obj.number == 1:
                 outcome.promoted = self._promoted()
+                outcome.suggestion = spelling.did_you_mean(self, outcome)
             if outcome.count == 0 and not self.all_languages:
                 everywhere, _terms = build_query(self.query.text, None)
                 outcome.count_in_all_languages = summarise(

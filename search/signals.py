@@ -20,10 +20,10 @@ from django.dispatch import receiver
 from django_tasks import TaskResultStatus
 from django_tasks.signals import task_finished
 from wagtail.documents import get_document_model
-from wagtail.models import CollectionViewRestriction, PageViewRestriction
-from wagtail.signals import page_published, post_page_move
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import tasks
+from . import spelling, tasks
 
 INDEX_TASK = "modelsearch.tasks.insert_or_update_object_task"
 EXTRACTION_FIELDS = {"extracted_text", "text_extracted_from", "file_hash"}
@@ -62,6 +62,25 @@ def reindex_restricted_subtree(sender, instance, **kwargs):
 @receiver(post_delete, sender=CollectionViewRestriction)
 def reindex_restricted_collection(sender, instance, **kwargs):
     tasks.reindex_collection.enqueue(instance.collection_id)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+@receiver(post_save, sender=CollectionViewRestriction)
+@receiver(post_delete, sender=CollectionViewRestriction)
+def refresh_spelling(sender, **kwargs):
+    # The words visitors may find changed: the typo fallback's vocabulary follows, once per
+    # transaction, after the indexing tasks above (search.spelling.schedule_refresh).
+    spelling.schedule_refresh()
+
+
+@receiver(post_delete)
+def refresh_spelling_after_deletion(sender, instance, **kwargs):
+    if isinstance(instance, Page) and instance.live:
+        spelling.schedule_refresh()
 
 
 def connect_documents():

@@ -142,3 +142,12 @@ def embed_pages(page_ids):
         semantic.store(
             Page.objects.live().filter(pk__in=page_ids[start : start + CHUNK]).specific()
         )
+
+
+@task()
+def refresh_spelling():
+    """Rebuild the typo fallback's vocabulary from the pages visitors may find (search.spelling)."""
+    from . import spelling
+
+    if spelling.enabled():
+        spelling.rebuild()

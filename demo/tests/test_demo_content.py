@@ -76,6 +76,22 @@ def test_demo_content_is_complete_idempotent_and_served(client, settings):
     assert PortalDocument.objects.filter(file__endswith=".pdf").count() >= 20
     assert all(doc.file.size > 0 for doc in PortalDocument.objects.all())
 
+    # The community of practice: three themes with their sessions, a pinned thread, the
+    # facilitator (whose login is printed with DEBUG on), the learner a member.
+    from communities.models import CommunityPage
+    from communities.records import Thread
+
+    community = CommunityPage.objects.get(locale__language_code="en").community()
+    assert community.themes.filter(session__isnull=False).count() == 3
+    assert Thread.objects.filter(community=community, pinned=True, approved=True).count() == 1
+    assert live_in(CommunityPage, "es") == 1
+    assert community.members_group.user_set.filter(username="learner@portal.example.org").exists()
+    settings.DEBUG = True
+    debug_out = io.StringIO()
+    call_command("load_demo_content", stdout=debug_out)
+    assert "facilitator@portal.example.org" in debug_out.getvalue()
+    settings.DEBUG = False
+
     bad = Page.find_problems()
     assert not any(bad), f"page tree problems: {bad}"
 

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "accounts",
     "certificates",
     "programmes",
+    "communities",
     # Wagtail and its contrib apps.
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales so locales can be synchronised
@@ -140,8 +141,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     #   (180 ms), rather than through its GIN index (45 ms).
     # - work_mem 16 MB rather than 4: the facet counts of a broad search hash about 100,000
     #   (value, translation) pairs, which spilled to disk at 4 MB.
+    # - pg_trgm's similarity threshold 0.2 rather than 0.3, for the typo fallback
+    #   (search.spelling): two letters swapped in a short word (`brith`, `chlid`) leave it
+    #   0.2 similar to the word meant, which 0.3 would not even offer.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-        "-c jit=off -c random_page_cost=1.1 -c work_mem=16MB"
+        "-c jit=off -c random_page_cost=1.1 -c work_mem=16MB -c pg_trgm.similarity_threshold=0.2"
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -306,6 +310,9 @@ SEARCH_LOG_QUERIES = env_bool("SEARCH_LOG_QUERIES", True)  # daily counts per qu
 # Search by meaning across languages (search.semantic): page vectors computed in the
 # background at publish, the query's in the request. False: lexical search only.
 SEARCH_SEMANTIC = env_bool("SEARCH_SEMANTIC", True)
+# The typo fallback (search.spelling): a misspelt query searched as the nearest known words, and
+# "did you mean" for a rare spelling of a common word. False: queries are searched as typed.
+SEARCH_SPELLING = env_bool("SEARCH_SPELLING", True)
 
 # Background tasks (search and reference indexing). Immediate by default; production
 # switches to django_tasks_db's queue, worked by `manage.py db_worker`.

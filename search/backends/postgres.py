@@ -56,7 +56,7 @@ column is left alone. This can go when modelsearch updates only the rows it inse
 
 import copy
 import operator
-from functools import reduce
+from functools import lru_cache, reduce
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.core.cache import cache
@@ -162,12 +162,21 @@ def evaluate_tsqueries(expressions):
         sql, expression_params = expression.resolve_expression(query).as_sql(compiler, connection)
         columns.append(f"({sql})::text")
         params.extend(expression_params)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {', '.join(columns)}", params)
-        texts = [text for text in dict.fromkeys(cursor.fetchone()) if text]
+    texts = _tsquery_texts(f"SELECT {', '.join(columns)}", tuple(params))
     if len(texts) == 1:
         return ConstantTsquery(texts[0])
     return ConstantTsquery(" | ".join(f"( {text} )" for text in texts))
+
+
+@lru_cache(maxsize=4096)
+def _tsquery_texts(sql, params):
+    """The distinct texts of the tsqueries `sql` computes, kept per process: they depend only
+    on the query and the text search configurations, which change only with a migration, and
+    a repeated search (the next page, a facet, a corrected query's second visitor) then costs
+    one query less."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return tuple(text for text in dict.fromkeys(cursor.fetchone()) if text)
 
 
 def title_average_cache_key():

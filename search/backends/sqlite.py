@@ -18,7 +18,8 @@ columns alike, so a page mentioning a word once in a long body could outrank its
 import operator
 from functools import reduce
 
-from django.db.models import F, FloatField, Func
+from django.db.models import F, FloatField, Func, IntegerField
+from django.db.models.functions import Cast
 from modelsearch.backends.database.sqlite.query import (
     Lexeme,
     LexemeCombinable,
@@ -102,8 +103,16 @@ class PortalSQLiteSearchResults(SQLiteSearchResults):
         The pages are joined to their FTS rows, with the score read in the same SELECT as the
         MATCH. modelsearch reads each result's score with a correlated subquery that runs the
         whole MATCH again for every result: fine for a page of ten, but for every match (as
-        counts and facets need) it took over a minute per search on 100,000 pages. Pages are
-        found from their entries through migration 0003's index on the id as text.
+        counts and facets need) it took over a minute per search on 100,000 pages.
+
+        Each entry finds its page by the page's integer primary key (`id = CAST(object_id AS
+        INTEGER)`, beside the generic relation's own `object_id = CAST(id AS TEXT)`). Without
+        it SQLite looks pages up through migration 0003's index on the id as text, and once
+        ANALYZE has run (import_resources, load_demo_content and search_reindex run it) SQLite
+        3.40 (Debian 12) may put a Bloom filter on that index lookup, which then drops every
+        match: a search found nothing although its entries and FTS rows were there. The
+        primary key lookup is also the cheaper plan. The condition can go when modelsearch
+        joins on the integer id itself.
         """
         compiler = self.query_compiler
         query = normalize(compiler.query)
@@ -122,6 +131,7 @@ class PortalSQLiteSearchResults(SQLiteSearchResults):
                 compiler.queryset.model
             ),
             index_entries__sqliteftsindexentry__isnull=False,
+            id=Cast("index_entries__object_id", IntegerField()),
         ).annotate(search_rank=WeightedBM25() * -1)
 
 

@@ -14,8 +14,9 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from core.database import analyze
-from demo import learning_demo, programmes_demo, users
+from demo import communities_demo, learning_demo, programmes_demo, users
 from demo.build import Loader
+from search import spelling
 
 
 class Command(BaseCommand):
@@ -26,9 +27,12 @@ class Command(BaseCommand):
         loader = Loader(log=self.stdout.write)
         # No outer transaction.atomic here: wagtail-localize publishes translations on commit,
         # and wrapping the whole load corrupts the page tree (wagtail-localize issue #773).
-        problems = loader.run()
-        learning_logins = learning_demo.load(loader)  # quizzes, certificate design, learner
-        programmes_demo.load(loader)  # the mutual-learning programme, its run and sessions
+        with spelling.one_refresh():  # not once per published page (search.spelling)
+            problems = loader.run()
+            learning_logins = learning_demo.load(loader)  # quizzes, certificate design, learner
+            programmes_demo.load(loader)  # the mutual-learning programme, its run and sessions
+            # a community of practice: 3 themes, a pinned thread, the facilitator's login
+            community_logins = communities_demo.load(loader)
         analyze()  # planner statistics for the new rows (core.database)
         if problems:
             raise CommandError(f"The page tree still has problems after repair: pages {problems}.")
@@ -43,6 +47,6 @@ class Command(BaseCommand):
         if verbosity >= 2 and loader.untranslated:
             for code, count in sorted(loader.untranslated.items()):
                 self.stdout.write(f"  {count} segments left in English in the {code} translations")
-        for line in users.login_lines(loader.users) + learning_logins:
+        for line in users.login_lines(loader.users) + learning_logins + community_logins:
             self.stdout.write(line)
         self.stdout.write(f"Finished in {time.monotonic() - started:.1f} s.")
