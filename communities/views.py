@@ -159,8 +159,9 @@ def new_thread(request, pk):
         else:
             tell_if_waiting(request, post)
             return redirect("communities:thread", thread.pk)
-    context = {"form": form, "community": community, "community_url": community_url(community)}
-    return render(request, "communities/new_thread.html", context, status=400)
+    return form_page(
+        request, community, form, _("Start a thread"), "communities:new_thread", _("Post")
+    )
 
 
 def tell_if_waiting(request, post):
@@ -306,8 +307,27 @@ def follow_up(request, pk):
         send_follow_up_request(community, request.user, form.cleaned_data["message"])
         messages.success(request, _("Thank you: a facilitator will write to you."))
         return redirect(community_url(community))
-    context = {"form": form, "community": community, "community_url": community_url(community)}
-    return render(request, "communities/follow_up.html", context, status=400)
+    return form_page(
+        request,
+        community,
+        form,
+        _("Request a one-to-one follow-up"),
+        "communities:follow_up",
+        _("Send my request"),
+    )
+
+
+def form_page(request, community, form, heading, action, submit):
+    """A members' form shown again with its errors (400), on the one form page template."""
+    context = {
+        "form": form,
+        "community": community,
+        "community_url": community_url(community),
+        "heading": heading,
+        "action": reverse(action, args=[community.pk]),
+        "submit": submit,
+    }
+    return render(request, "communities/form_page.html", context, status=400)
 
 
 @csrf_exempt  # mail programs' one-click unsubscribe POSTs here; the signed token is the credential
