@@ -59,7 +59,7 @@ def search_pages(queryset, query, locale=None, *, operator=None, order_by_releva
     The API's only way into search, so `?search=` answers exactly as the search page does
     (language-aware analysis, editors' synonyms, public pages only).
     """
-    from search.services import search_pages as site_search_pages
+    from search.engine import search_pages as site_search_pages
 
     options = {"order_by_relevance": order_by_relevance}
     if operator:

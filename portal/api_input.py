@@ -53,7 +53,7 @@ class SearchUnavailableError(Exception):
 
 
 def search_errors():
-    from search.services import UNAVAILABLE_ERRORS, SearchUnavailable
+    from search.engine import UNAVAILABLE_ERRORS, SearchUnavailable
 
     return (SearchUnavailable, *UNAVAILABLE_ERRORS)
 

@@ -12,7 +12,7 @@ maps both to nearby 512-dimension vectors.
 * nearest() compares the query with every stored vector (one matrix product, kept in memory
   per process and reloaded when an embedding changes) and returns the closest page ids above
   SIMILARITY_FLOOR. The caller keeps only the ones the visitor may see
-  (search.services.visible_pages), the same filter as lexical results.
+  (search.engine.visible_pages), the same filter as lexical results.
 * search.fusion combines them with the lexical ranking.
 
 SEARCH_SEMANTIC = False (or the package missing) turns all of it off: no task, no query

@@ -1,302 +1,43 @@
-"""Site search as the search page, its suggestions and the API need it.
+"""One search request as the search page and its suggestions need it.
 
-Everything starts from the pages an anonymous visitor may see (live and public: no drafts, no
-page under a login, group or password restriction, and no text of private documents, which is
-never indexed with a page) and goes through the configured search backend, asked to analyse
-the query in the visitor's language or, in the all-languages scope, in every content
-language. Counts, facets and the grouping of translations are computed from the backend's
-matches in the database (search.summary), so they are the same on every backend.
+search.engine says which pages may be searched and asks the backend; search.query cleans what
+the visitor asked; this module runs the search: the matches, a typo retry (search.spelling),
+the any-word fallback, search by meaning fused in (search.semantic, search.fusion), the page of
+hits with snippets and translations, the facets and the editors' promotions. Counts, facets and
+the grouping of translations are computed from the backend's matches in the database
+(search.summary), so they are the same on every backend.
 """
 
 import logging
-import re
-import unicodedata
-from dataclasses import dataclass, field
-from importlib import import_module
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db import DatabaseError, connection
-from django.db.models import Case, FloatField, Value, When
-from django.http import QueryDict
-from django.utils import translation
+from django.db.models import FloatField, Value
 from django.utils.functional import cached_property
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
-from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
 from core.request_cache import locale_codes
 
-from . import facets, fusion, highlight, semantic, spelling
-from .backends import plain_text
-from .models import SCOPE_ALL, SCOPE_LOCALE, EntryText
+from . import engine, facets, fusion, highlight, semantic, spelling
+from .engine import UNAVAILABLE_ERRORS, SearchUnavailable
+from .models import SCOPE_ALL
+from .query import SORT_RELEVANCE
+from .results import (
+    Counted,
+    FacetGroup,
+    FacetOption,
+    Hit,
+    SearchOutcome,
+    language_names,
+)
 from .summary import Summary, summarise
 from .synonyms import build_query
-from .text import MAX_QUERY_LENGTH, parse_query
+from .text import parse_query
 
 logger = logging.getLogger("portal.search")
-
-SORT_RELEVANCE, SORT_DATE = "relevance", "date"
-MAX_PAGE = 500
-MAX_VALUES_PER_FACET = 20
-_FACET_VALUE = re.compile(r"^[\w.-]{1,100}$")
-
-
-def _unavailable_errors():
-    """Errors meaning the engine cannot answer: the database's, the network's, the clients'."""
-    errors = [DatabaseError, ConnectionError, TimeoutError]
-    clients = {
-        "elastic_transport": "TransportError",
-        "elasticsearch": "ApiError",
-        "opensearchpy.exceptions": "TransportError",
-    }
-    for module, name in clients.items():
-        try:
-            errors.append(getattr(import_module(module), name))
-        except ImportError:  # that engine's client is not installed
-            continue
-    return tuple(errors)
-
-
-UNAVAILABLE_ERRORS = _unavailable_errors()
-
-
-class SearchUnavailable(Exception):
-    """The search engine (or the database behind it) cannot answer right now."""
-
-
-def visible_pages():
-    """Pages anonymous visitors may see: live, outside any view restriction, not the root.
-
-    Wagtail's `.public()` reads every view restriction again at each call; the condition is
-    built once per request (core.request_cache), as one search page asks for it twice."""
-    from core.request_cache import memoise
-
-    private = memoise("private_pages_q", lambda: Page.objects.all().private_q())
-    return Page.objects.live().exclude(private).filter(depth__gt=1)
-
-
-def listing_content_types():
-    """Content types of the pages that only list others: each language's home page type and
-    the section indexes (core.pages.SectionIndexPage). A visitor searching wants what they
-    list, and their types ("Home page", "Case study index") mean nothing as a result type."""
-    from django.apps import apps
-
-    from core.pages import SectionIndexPage
-
-    listing = [model for model in apps.get_models() if issubclass(model, SectionIndexPage)]
-    return [ContentType.objects.get_for_model(model).pk for model in listing]
-
-
-def searchable_pages():
-    """The visible pages search results may list: not the home pages (the only pages under
-    the root, depth 2) nor the section indexes."""
-    return visible_pages().filter(depth__gt=2).exclude(content_type_id__in=listing_content_types())
-
-
-def search_backend(language=None):
-    """The configured backend, analysing queries in `language` (None: every language)."""
-    return get_search_backend("default", QUERY_LANGUAGE=language)
-
-
-def search_pages(queryset, query, locale=None, operator="and", order_by_relevance=True):
-    """Search a page queryset as the site search does; for the API's `?search=`.
-
-    Limits `queryset` to live, public pages (and to `locale` when given), expands the editors'
-    synonyms and analyses the query in `locale`'s language, or in every language when
-    `locale` is None. `operator` "or" finds pages with any of the words, anything else with
-    all of them. Returns the backend's search results (sliceable, with `.count()`), or an
-    empty queryset when the query holds no searchable word.
-    """
-    queryset = queryset.live().public()
-    operator = "or" if operator == "or" else "and"
-    language = locale.language_code if locale is not None else None
-    if locale is not None:
-        queryset = queryset.filter(locale=locale)
-    search_query, _terms = build_query(query, [language] if language else None, operator)
-    if search_query is None:
-        return queryset.none()
-    return search_backend(language).search(
-        search_query, queryset, order_by_relevance=order_by_relevance
-    )
-
-
-def matching_pages(search_query, queryset, language=None):
-    """Every page of `queryset` matching `search_query` with its `search_rank`, for summarise().
-
-    The portal's backends return every match (PostgreSQL as its SQL: RankedPages); any other
-    backend is asked for its best hits, ranked by their position.
-    """
-    results = search_backend(language).search(search_query, queryset)
-    if hasattr(results, "matching_queryset"):
-        return results.matching_queryset()
-    ids = [page.pk for page in results[:1000]]
-    rank = {pk: len(ids) - position for position, pk in enumerate(ids)}
-    return queryset.filter(pk__in=ids).annotate(
-        search_rank=Case(
-            *[When(pk=pk, then=Value(float(score))) for pk, score in rank.items()],
-            default=Value(0.0),
-            output_field=FloatField(),
-        )
-    )
-
-
-@dataclass
-class SearchQuery:
-    """What the visitor asked for, cleaned: every field is safe to use as it is."""
-
-    text: str = ""
-    scope: str = SCOPE_LOCALE
-    filters: dict = field(default_factory=dict)  # facet -> tuple of values
-    sort: str = SORT_RELEVANCE
-    page: int = 1
-    exact: bool = False  # as typed: no spelling correction (search.spelling)
-
-    @classmethod
-    def from_querydict(cls, data):
-        text = "".join(
-            char
-            for char in str(data.get("q", ""))[: MAX_QUERY_LENGTH * 2]
-            if unicodedata.category(char) not in ("Cc", "Cf", "Cs") or char.isspace()
-        )
-        text = " ".join(text.split())[:MAX_QUERY_LENGTH]
-        scope = (
-            data.get("scope") if data.get("scope") in (SCOPE_LOCALE, SCOPE_ALL) else SCOPE_LOCALE
-        )
-        sort = (
-            data.get("sort") if data.get("sort") in (SORT_RELEVANCE, SORT_DATE) else SORT_RELEVANCE
-        )
-        try:
-            page = min(max(int(data.get("page", 1)), 1), MAX_PAGE)
-        except (TypeError, ValueError, OverflowError):
-            page = 1
-        filters = {}
-        for name in facets.FACET_NAMES:
-            if name == "language" and scope == SCOPE_LOCALE:
-                continue  # one language already
-            values = [v for v in data.getlist(name)[:MAX_VALUES_PER_FACET] if _FACET_VALUE.match(v)]
-            if values:
-                filters[name] = tuple(sorted(set(values)))
-        exact = data.get("exact") == "1"
-        return cls(text=text, scope=scope, filters=filters, sort=sort, page=page, exact=exact)
-
-    @property
-    def is_browsing(self):
-        return not self.text
-
-    @property
-    def sort_by_date(self):
-        return self.sort == SORT_DATE or self.is_browsing
-
-    def querydict(self, **changes):
-        """The query string of this search with `changes` (None removes a parameter)."""
-        values = {
-            "q": self.text,
-            "scope": self.scope if self.scope != SCOPE_LOCALE else None,
-            "sort": self.sort if self.sort != SORT_RELEVANCE else None,
-            "exact": "1" if self.exact else None,
-            **self.filters,
-        }
-        values.update(changes)
-        data = QueryDict(mutable=True)
-        for key, value in values.items():
-            if value in (None, "", ()):
-                continue
-            if isinstance(value, (list, tuple)):
-                data.setlist(key, list(value))
-            else:
-                data[key] = str(value)
-        return data
-
-    def url(self, base, **changes):
-        query = self.querydict(**changes).urlencode()
-        return f"{base}?{query}" if query else base
-
-
-@dataclass
-class Hit:
-    page: Page
-    url: str
-    language: str
-    snippet_html: str
-    matched_language: str | None = None  # set when the snippet comes from another translation
-    translations: list = field(default_factory=list)  # [{"code", "name", "url"}]
-    missing_in_visitor_language: bool = False
-
-    @property
-    def language_name(self):
-        return _language_names().get(self.language, self.language)
-
-    @property
-    def matched_language_name(self):
-        return _language_names().get(self.matched_language, self.matched_language)
-
-    @property
-    def direction(self):
-        return _direction(self.language)
-
-    @property
-    def snippet_direction(self):
-        return _direction(self.matched_language or self.language)
-
-
-@dataclass
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass
-class FacetGroup:
-    name: str
-    label: str
-    options: list
-
-
-@dataclass
-class SearchOutcome:
-    query: SearchQuery
-    count: int = 0
-    hits: list = field(default_factory=list)
-    page_obj: object = None
-    facets: list = field(default_factory=list)
-    promoted: list = field(default_factory=list)
-    matched_all_words: bool = True
-    no_searchable_words: bool = False
-    count_in_all_languages: int | None = None
-    corrected: str = ""  # the misspelt query as searched instead (search.spelling)
-    suggestion: str = ""  # a far commoner spelling of the query
-
-
-class _Counted:
-    """A sequence that only knows its length: Paginator arithmetic for a count from the DB."""
-
-    def __init__(self, count):
-        self._count = count
-
-    def count(self):
-        return self._count
-
-    def __len__(self):
-        return self._count
-
-    def __getitem__(self, key):
-        return []
-
-
-def _language_names():
-    return dict(settings.LANGUAGES)
-
-
-def _direction(code):
-    try:
-        return "rtl" if translation.get_language_info(code)["bidi"] else "ltr"
-    except KeyError:
-        return "ltr"
 
 
 class Search:
@@ -317,10 +58,10 @@ class Search:
 
     @cached_property
     def visible(self):
-        return visible_pages()  # reads the view restrictions once per search
+        return engine.visible_pages()  # reads the view restrictions once per search
 
     def base(self):
-        pages = searchable_pages()
+        pages = engine.searchable_pages()
         return pages if self.all_languages else pages.filter(locale=self.locale)
 
     def run(self):
@@ -341,9 +82,9 @@ class Search:
             search_query, self.terms = build_query(self.query.text, languages)
             if search_query is None:
                 outcome.no_searchable_words = True
-                outcome.page_obj = Paginator(_Counted(0), self.page_size).page(1)
+                outcome.page_obj = Paginator(Counted(0), self.page_size).page(1)
                 return outcome
-            matches = matching_pages(search_query, self.base(), query_language)
+            matches = engine.matching_pages(search_query, self.base(), query_language)
 
         summary = self._summarise(matches, self.query.page)
         if not summary.total:  # a misspelt word? (search.spelling)
@@ -356,11 +97,11 @@ class Search:
         ):
             # No page has every word: show pages with any of them, and say so.
             search_query, self.terms = build_query(self.query.text, languages, operator="or")
-            matches = matching_pages(search_query, self.base(), query_language)
+            matches = engine.matching_pages(search_query, self.base(), query_language)
             summary = self._summarise(matches, self.query.page)
             outcome.matched_all_words = False
         outcome.count = summary.total
-        paginator = Paginator(_Counted(outcome.count), self.page_size)
+        paginator = Paginator(Counted(outcome.count), self.page_size)
         outcome.page_obj = paginator.page(min(self.query.page, paginator.num_pages))
         if outcome.page_obj.number != self.query.page:  # asked past the end: the last page
             summary = self._summarise(matches, outcome.page_obj.number)
@@ -380,7 +121,7 @@ class Search:
             if outcome.count == 0 and not self.all_languages:
                 everywhere, _terms = build_query(self.query.text, None)
                 outcome.count_in_all_languages = summarise(
-                    matching_pages(everywhere, searchable_pages()),
+                    engine.matching_pages(everywhere, engine.searchable_pages()),
                     self.query.filters,
                     grouped=True,
                     by_date=False,
@@ -453,7 +194,7 @@ class Search:
             read_lexical=read,
         )
         outcome.count = page.total
-        paginator = Paginator(_Counted(outcome.count), self.page_size)
+        paginator = Paginator(Counted(outcome.count), self.page_size)
         outcome.page_obj = paginator.page(min(self.query.page, paginator.num_pages))
         page.counts = summary.counts
         return page
@@ -550,8 +291,8 @@ class Search:
         for content_type_id, type_ids in by_type.items():
             model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
             pages.update((page.pk, page) for page in model._default_manager.filter(pk__in=type_ids))
-        texts = page_texts([pages[pk] for pk in ids if pk in pages])
-        names = _language_names()
+        texts = engine.page_texts([pages[pk] for pk in ids if pk in pages])
+        names = language_names()
         order = {code: position for position, code in enumerate(names)}
 
         def link(page):
@@ -628,45 +369,17 @@ class Search:
         return promoted
 
 
-def page_texts(pages):
-    """{page id: (title, body text)} as the search index holds them, for snippets.
-
-    The database backends keep each page's plain text beside their vectors (PostgreSQL in
-    search.models.EntryText, SQLite in its index rows); pages missing there (an external
-    engine, or not indexed yet) get it from modelsearch's own extraction.
-    """
-    texts = {}
-    if pages and connection.vendor in ("postgresql", "sqlite"):
-        from wagtail.search.models import IndexEntry
-
-        entries = EntryText.objects if connection.vendor == "postgresql" else IndexEntry.objects
-        try:
-            rows = entries.filter(
-                content_type_id__in={page.content_type_id for page in pages},
-                object_id__in=[str(page.pk) for page in pages],
-            ).values_list("object_id", "title", "body")
-            texts = {
-                int(object_id): (title_text, body_text) for object_id, title_text, body_text in rows
-            }
-        except DatabaseError:  # an index table without the plain-text columns
-            texts = {}
-    for page in pages:
-        if page.pk not in texts:
-            texts[page.pk] = plain_text(page)
-    return texts
-
-
 def suggestions(text, locale, all_languages=False, limit=8, request=None):
     """Titles completing what the visitor is typing, for the search box."""
     words, _phrases = parse_query(text)
     if not words:
         return []
-    pages = visible_pages()
+    pages = engine.visible_pages()
     if not all_languages:
         pages = pages.filter(locale=locale)
     language = None if all_languages else locale.language_code
     try:
-        results = list(search_backend(language).autocomplete(" ".join(words), pages)[:limit])
+        results = list(engine.search_backend(language).autocomplete(" ".join(words), pages)[:limit])
     except UNAVAILABLE_ERRORS as error:
         raise SearchUnavailable(str(error)) from error
     codes = locale_codes()

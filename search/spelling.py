@@ -10,7 +10,7 @@ accent folding do not forgive a swapped or missing letter. So the search
   two away is far more common, offers it: "Did you mean *government*?".
 
 The vocabulary (SpellingWord) holds every word of the live, public pages that search may list
-(search.services.searchable_pages), read from the text the search index holds for them, with
+(search.engine.searchable_pages), read from the text the search index holds for them, with
 the number of pages it occurs in, per language. Drafts, unpublished pages and pages under a
 login, group or password restriction are never read, and neither is the text of a document
 in a private collection (never indexed with a page), so no suggestion can reveal a word only
@@ -132,10 +132,10 @@ def count_words(chunk=500):
     """{(language, key): (pages, commonest written form)} over the pages search may list."""
     from wagtail.models import Locale, Page
 
-    from .services import listing_content_types
+    from .engine import listing_content_types
 
     codes = dict(Locale.objects.values_list("pk", "language_code"))
-    # search.services.searchable_pages(), with the view restrictions read now: that one may
+    # search.engine.searchable_pages(), with the view restrictions read now: that one may
     # reuse the ones its request read before a restriction changed.
     listable = (
         Page.objects.live()
@@ -454,7 +454,7 @@ def suggestion(text, languages):
 def retry(search, outcome, languages, matches, summary):
     """(matches, summary) of the corrected query when the query found nothing and a correction
     finds pages (outcome.corrected says it); else the ones given."""
-    from .services import matching_pages
+    from .engine import matching_pages
     from .synonyms import build_query
 
     if search.query.exact or search.query.is_browsing or not enabled():

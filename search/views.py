@@ -21,9 +21,11 @@ from wagtail.models import Locale
 from core.page_cache import on_every_view
 from core.request_cache import locale_codes
 
+from .engine import SearchUnavailable
 from .models import SCOPE_ALL, SCOPE_LOCALE
+from .query import SORT_DATE, SORT_RELEVANCE, SearchQuery
 from .query_log import count_search
-from .services import SORT_DATE, SORT_RELEVANCE, Search, SearchQuery, SearchUnavailable, suggestions
+from .services import Search, suggestions
 
 logger = logging.getLogger("portal.search")
 

@@ -142,8 +142,8 @@ class TestSearch(APITestCase):
 
     def test_search_goes_through_the_site_search(self):
         with mock.patch(
-            "search.services.search_pages",
-            wraps=__import__("search.services", fromlist=["search_pages"]).search_pages,
+            "search.engine.search_pages",
+            wraps=__import__("search.engine", fromlist=["search_pages"]).search_pages,
         ) as site_search:
             self.get("/api/v2/pages/", {"search": "interim", "locale": "fr"})
         [call] = site_search.call_args_list

@@ -76,7 +76,7 @@ class TestSearchEngineDown(APITestCase):
         broken.search.side_effect = ConnectionError("engine down")
         # Pages go through the site search, documents and images through Wagtail's backend.
         for endpoint, backend in (
-            ("pages", "search.services.search_backend"),
+            ("pages", "search.engine.search_backend"),
             ("documents", "wagtail.api.v2.filters.get_search_backend"),
             ("images", "wagtail.api.v2.filters.get_search_backend"),
         ):

@@ -52,7 +52,8 @@ from wagtail.search.backends import get_search_backend  # noqa: E402
 
 from home.models import HomePage  # noqa: E402
 from resources.models import ResourceLibraryPage, ResourcePage  # noqa: E402
-from search.services import Search, SearchQuery  # noqa: E402
+from search.query import SearchQuery  # noqa: E402
+from search.services import Search  # noqa: E402
 from taxonomy.models import Topic  # noqa: E402
 
 LANGUAGES = ("en", "fr", "es", "ar")

@@ -42,7 +42,8 @@ from wagtail.models import Locale, PageViewRestriction  # noqa: E402
 from resources.models import ResourcePage  # noqa: E402
 from search import semantic, spelling  # noqa: E402
 from search.models import SynonymGroup  # noqa: E402
-from search.services import Search, SearchQuery  # noqa: E402
+from search.query import SearchQuery  # noqa: E402
+from search.services import Search  # noqa: E402
 from search.starter_synonyms import install as install_synonyms  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

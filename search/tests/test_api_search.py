@@ -1,9 +1,9 @@
-"""search.services.search_pages: what the API's `?search=` calls."""
+"""search.engine.search_pages: what the API's `?search=` calls."""
 
 from django.test import TestCase
 from wagtail.models import Page
 
-from search.services import search_pages
+from search.engine import search_pages
 
 from .fixtures import multilingual_site, resource, restrict
 

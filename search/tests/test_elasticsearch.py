@@ -15,8 +15,8 @@ from wagtail.models import Page
 
 from search.backends import elasticsearch9
 from search.backends.elasticsearch import analysis_settings
+from search.engine import visible_pages
 from search.models import SynonymGroup
-from search.services import visible_pages
 
 from .fixtures import multilingual_site, resource
 

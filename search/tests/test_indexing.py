@@ -16,13 +16,14 @@ from wagtail.search.models import IndexEntry
 from search import services, tasks
 from search.facets import page_values
 from search.models import EntryText, FacetValue, PageFacets
+from search.query import SearchQuery
 
 from .fixtures import multilingual_site, publish, resource, restrict
 
 
 def found(query, language="en", scope="locale"):
     outcome = services.Search(
-        services.SearchQuery(text=query, scope=scope),
+        SearchQuery(text=query, scope=scope),
         Page.objects.get(depth=2, locale__language_code=language).locale,
     ).run()
     return [hit.page.title for hit in outcome.hits]
@@ -245,10 +246,7 @@ class TestEntryText(IndexingTestCase):
         assert text.title == "Respite care handbook" and "Short breaks" in text.body
         assert (
             "<mark>"
-            in services.Search(services.SearchQuery(text="breaks"), page.locale)
-            .run()
-            .hits[0]
-            .snippet_html
+            in services.Search(SearchQuery(text="breaks"), page.locale).run().hits[0].snippet_html
         )
 
         page.summary = "Weekend breaks for kinship carers"
@@ -285,7 +283,7 @@ class TestEntryFacetCodes(IndexingTestCase):
         )
 
     def topic_counts(self, text):
-        outcome = services.Search(services.SearchQuery(text=text), self.t.locales["en"]).run()
+        outcome = services.Search(SearchQuery(text=text), self.t.locales["en"]).run()
         return {
             option.value: option.count
             for group in outcome.facets

@@ -10,7 +10,8 @@ from django.db import connection
 from django.test import TestCase
 
 from search.models import SynonymGroup
-from search.services import Search, SearchQuery
+from search.query import SearchQuery
+from search.services import Search
 
 from .fixtures import multilingual_site, resource
 

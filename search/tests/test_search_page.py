@@ -331,13 +331,13 @@ class TestEngineDown(SearchPageTestCase):
         broken = mock.Mock()
         broken.search.side_effect = broken.autocomplete.side_effect = ConnectionError("engine down")
         with (
-            mock.patch("search.services.search_backend", return_value=broken),
+            mock.patch("search.engine.search_backend", return_value=broken),
             self.assertLogs("portal.search", logging.ERROR),
         ):
             response = self.client.get("/en/search/", {"q": "Malawi"})
         assert response.status_code == 503
         assert "temporarily unavailable" in response.content.decode()
-        with mock.patch("search.services.search_backend", return_value=broken):
+        with mock.patch("search.engine.search_backend", return_value=broken):
             assert self.client.get("/en/search/suggest/", {"q": "Ken"}).status_code == 503
 
     def test_publishing_succeeds_and_the_failure_is_logged_and_retried(self):
@@ -477,11 +477,11 @@ class TestSQLitePlannerStatistics(SearchPageTestCase):
                 ]
                 assert self.facet(soup, "year") == {"2021": 1, "2019": 1}
                 # The plan that cannot meet the bug: each match finds its page by primary key.
-                from search import services
+                from search import engine
 
                 matches = (
-                    services.search_backend("en")
-                    .search("Malawi", services.searchable_pages())
+                    engine.search_backend("en")
+                    .search("Malawi", engine.searchable_pages())
                     .matching_queryset()
                 )
                 sql, params = matches.query.sql_with_params()

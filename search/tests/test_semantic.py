@@ -6,7 +6,8 @@ from wagtail.models import Locale
 from search import semantic
 from search.fusion import fused_page, rrf
 from search.models import PageEmbedding
-from search.services import Search, SearchQuery
+from search.query import SearchQuery
+from search.services import Search
 from search.summary import Summary
 
 from .fixtures import multilingual_site, resource, restrict

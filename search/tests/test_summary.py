@@ -8,7 +8,7 @@ from django.test import TestCase
 
 from search import facets
 from search.backends.postgres import RankedPages
-from search.services import matching_pages, search_backend, visible_pages
+from search.engine import matching_pages, search_backend, visible_pages
 from search.summary import match_sql, summarise
 from search.synonyms import build_query
 

@@ -5,7 +5,7 @@ from modelsearch.query import And, Or, Phrase, PlainText
 
 from search.highlight import snippet
 from search.models import SearchQueryStat
-from search.services import SearchQuery
+from search.query import SearchQuery
 from search.synonyms import build_query, synonym_table
 from search.text import MAX_TERMS, fold, match_keys, parse_query, words
 
