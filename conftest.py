@@ -21,8 +21,8 @@ def _fresh_search_caches():
     from django.core.cache import cache
 
     from search.backends.postgres import title_average_cache_key
-    from search.spelling import forget as forget_spelling
     from search.synonyms import forget_synonyms
+    from search.vocabulary import forget as forget_spelling
 
     forget_synonyms()
     cache.delete(title_average_cache_key())

@@ -11,8 +11,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Locale
 
 from .fields import IntegerListField
-from .spelling import SpellingWord  # noqa: F401  (the typo fallback's vocabulary)
 from .text import fold, words
+from .vocabulary import SpellingWord  # noqa: F401  (the typo fallback's vocabulary)
 
 SCOPE_LOCALE = "locale"
 SCOPE_ALL = "all"

@@ -23,7 +23,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import spelling, tasks
+from . import tasks, vocabulary
 
 INDEX_TASK = "modelsearch.tasks.insert_or_update_object_task"
 EXTRACTION_FIELDS = {"extracted_text", "text_extracted_from", "file_hash"}
@@ -73,14 +73,14 @@ def reindex_restricted_collection(sender, instance, **kwargs):
 @receiver(post_delete, sender=CollectionViewRestriction)
 def refresh_spelling(sender, **kwargs):
     # The words visitors may find changed: the typo fallback's vocabulary follows, once per
-    # transaction, after the indexing tasks above (search.spelling.schedule_refresh).
-    spelling.schedule_refresh()
+    # transaction, after the indexing tasks above (search.vocabulary.schedule_refresh).
+    vocabulary.schedule_refresh()
 
 
 @receiver(post_delete)
 def refresh_spelling_after_deletion(sender, instance, **kwargs):
     if isinstance(instance, Page) and instance.live:
-        spelling.schedule_refresh()
+        vocabulary.schedule_refresh()
 
 
 def connect_documents():

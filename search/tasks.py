@@ -147,7 +147,7 @@ def embed_pages(page_ids):
 @task()
 def refresh_spelling():
     """Rebuild the typo fallback's vocabulary from the pages visitors may find (search.spelling)."""
-    from . import spelling
+    from . import vocabulary
 
-    if spelling.enabled():
-        spelling.rebuild()
+    if vocabulary.enabled():
+        vocabulary.rebuild()

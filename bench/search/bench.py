@@ -380,9 +380,9 @@ def time_spelling(padding=200_000, runs=60):
     """The typo fallback (search.spelling): rebuilding its vocabulary from every page, then
     finding corrections in it padded with `padding` made-up words per language, as many as a
     large site's vocabulary, and a misspelt search against a plain one."""
-    from search import spelling
+    from search import spelling, vocabulary
 
-    words, _changed, seconds = spelling.rebuild()
+    words, _changed, seconds = vocabulary.rebuild()
     pages = ResourcePage.objects.count()
     print(
         f"\ntypo fallback: vocabulary of {words} words rebuilt from {pages} pages in "
@@ -395,16 +395,16 @@ def time_spelling(padding=200_000, runs=60):
         "es": "abcdefgilmnñoprstuv",
         "ar": "ابتثجحدرسشعفقكلمنهوي",
     }
-    known = set(spelling.SpellingWord.objects.values_list("language", "key"))
+    known = set(vocabulary.SpellingWord.objects.values_list("language", "key"))
     for language in LANGUAGES:
         made_up = set()
         while len(made_up) < padding:
             word = "".join(rng.choice(letters[language]) for _ in range(rng.randint(4, 14)))
-            if (language, spelling.spelling_key(word)) not in known:
-                made_up.add(spelling.spelling_key(word))
-        spelling.SpellingWord.objects.bulk_create(
+            if (language, vocabulary.spelling_key(word)) not in known:
+                made_up.add(vocabulary.spelling_key(word))
+        vocabulary.SpellingWord.objects.bulk_create(
             (
-                spelling.SpellingWord(
+                vocabulary.SpellingWord(
                     language=language,
                     key=key,
                     word=key,
@@ -417,7 +417,7 @@ def time_spelling(padding=200_000, runs=60):
         )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE" if connection.vendor == "sqlite" else "VACUUM ANALYZE")
-    total = spelling.SpellingWord.objects.count()
+    total = vocabulary.SpellingWord.objects.count()
     print(f"padded to {total} words ({padding} made-up ones per language)")
     locales = {code: Locale.objects.get(language_code=code) for code in LANGUAGES}
     cases = []
@@ -430,14 +430,14 @@ def time_spelling(padding=200_000, runs=60):
     lookups, corrected, plain, misspelt = [], 0, [], []
     for run in range(2):  # the first pass warms the database's caches
         for language, query, typo in cases:
-            spelling.forget()
+            vocabulary.forget()
             started = time.perf_counter()
             answer = spelling.correction(typo, [language])
             if run:
                 lookups.append((time.perf_counter() - started) * 1000)
                 corrected += answer is not None and answer.casefold() == query.casefold()
             for text_, timings in ((query, plain), (typo, misspelt)):
-                spelling.forget()
+                vocabulary.forget()
                 started = time.perf_counter()
                 Search(SearchQuery(text=text_), locales[language], with_facets=True).run()
                 if run:

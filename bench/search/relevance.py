@@ -40,7 +40,7 @@ from django.test import override_settings  # noqa: E402
 from wagtail.models import Locale, PageViewRestriction  # noqa: E402
 
 from resources.models import ResourcePage  # noqa: E402
-from search import semantic, spelling  # noqa: E402
+from search import semantic, vocabulary  # noqa: E402
 from search.models import SynonymGroup  # noqa: E402
 from search.query import SearchQuery  # noqa: E402
 from search.services import Search  # noqa: E402
@@ -114,7 +114,7 @@ def build():
             restricted.add(row["item"])
         page.save_revision().publish()
         library.refresh_from_db()
-    spelling.rebuild()  # as publishing does through the task queue
+    vocabulary.rebuild()  # as publishing does through the task queue
     return restricted
 
 
@@ -176,9 +176,9 @@ def latency(runs=30):
     cases = [
         ("spelt right", "burnout", None),
         ("misspelt, corrected (answer kept)", "burnuot", None),
-        ("misspelt, corrected (vocabulary read)", "burnuot", spelling.forget),
-        ("misspelt, two words (vocabulary read)", "regsitration brith", spelling.forget),
-        ("nothing near (vocabulary read)", "xylophone", spelling.forget),
+        ("misspelt, corrected (vocabulary read)", "burnuot", vocabulary.forget),
+        ("misspelt, two words (vocabulary read)", "regsitration brith", vocabulary.forget),
+        ("nothing near (vocabulary read)", "xylophone", vocabulary.forget),
     ]
     for label, text, before in cases:
         timed(text, "en", 3, before)  # warm

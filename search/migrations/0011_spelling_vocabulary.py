@@ -1,4 +1,4 @@
-"""The typo fallback's vocabulary (search.spelling.SpellingWord) and, on PostgreSQL, pg_trgm with
+"""The typo fallback's vocabulary (search.vocabulary.SpellingWord) and, on PostgreSQL, pg_trgm with
 a GIN trigram index on the compared form, so the nearest known spellings of a word are found
 through the index (`key % 'burnuot'`) rather than by reading every word.
 

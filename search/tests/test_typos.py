@@ -8,8 +8,9 @@ from django.test import SimpleTestCase, TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
-from search import spelling
-from search.spelling import SpellingWord, distance
+from search import spelling, vocabulary
+from search.spelling import distance
+from search.vocabulary import SpellingWord
 
 from .fixtures import multilingual_site, resource, restrict
 
@@ -53,7 +54,7 @@ class TypoTestCase(TestCase):
         # (and stand for this class's later ones), then the vocabulary is built once.
         with override_settings(SEARCH_SPELLING=False):
             cls.t = build_portal()
-        spelling.rebuild()
+        vocabulary.rebuild()
 
     def get(self, lang="en", **params):
         response = self.client.get(f"/{lang}/search/", params)
@@ -178,7 +179,7 @@ class TestPrivacy(TypoTestCase):
 
     def test_a_bulk_load_rebuilds_once_at_its_end(self):
         with self.captureOnCommitCallbacks(execute=True) as callbacks:
-            with spelling.one_refresh():
+            with vocabulary.one_refresh():
                 for n in range(2):
                     with transaction.atomic():  # each page committed on its own, as a load does
                         resource(self.t.libraries["en"], f"Koala {n}", body="Koala care.")
@@ -195,7 +196,7 @@ class TestDidYouMean(TestCase):
             for n in range(spelling.COMMON_RATIO):
                 resource(t.libraries["en"], f"Government note {n}", body="The government decided.")
             resource(t.libraries["en"], "A misspelt memo", body="The goverment memo.")
-        spelling.rebuild()
+        vocabulary.rebuild()
 
     def test_a_rare_spelling_of_a_far_commoner_word_gets_a_suggestion(self):
         response = self.client.get("/en/search/", {"q": "goverment"})
@@ -265,5 +266,5 @@ class TestDistance(SimpleTestCase):
         assert distance("", "ab", 2) == 2
 
     def test_keys_fold_case_accents_and_arabic_forms(self):
-        assert spelling.spelling_key("Éducation") == "education"
-        assert spelling.spelling_key("والأطفال") == spelling.spelling_key("أطفال")
+        assert vocabulary.spelling_key("Éducation") == "education"
+        assert vocabulary.spelling_key("والأطفال") == vocabulary.spelling_key("أطفال")

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from search import spelling
+from search import vocabulary
 
 
 class Command(BaseCommand):
@@ -13,5 +13,5 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        words, changed, seconds = spelling.rebuild()
+        words, changed, seconds = vocabulary.rebuild()
         self.stdout.write(f"{words} word(s) known, {changed} row(s) changed, in {seconds:.1f} s.")
