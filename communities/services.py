@@ -86,6 +86,8 @@ def start_thread(community, user, title, body, theme=None, session=None):
         raise DiscussionError(_("Only members of this community can start a thread."))
     if theme is not None and theme.community_id != community.pk:
         raise DiscussionError(_("This theme belongs to another community."))
+    if session is None and theme is not None:
+        session = theme.session  # a thread on a theme asks before the theme's session
     approve = not needs_approval(user, community)
     now = timezone.now()
     with transaction.atomic():

@@ -107,7 +107,9 @@ def community_redirect(request, pk):
 @never_cache
 @require_http_methods(["GET", "HEAD"])
 def thread(request, pk):
-    thread = get_object_or_404(Thread.objects.select_related("community", "theme", "author"), pk=pk)
+    thread = get_object_or_404(
+        Thread.objects.select_related("community", "theme", "session", "author"), pk=pk
+    )
     refused = members_only(request, thread.community)
     if refused:
         return refused

@@ -48,6 +48,22 @@ class TestPosting(Base):
         page = self.client.get(self.thread_url(thread)).content.decode()
         assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
 
+    def test_a_thread_on_a_theme_is_a_question_before_the_themes_session(self):
+        from programmes.tests.helpers import make_session
+
+        session = make_session(self.page, self.community.run, kind="themed", title="Rest and you")
+        self.theme.session = session
+        self.theme.save()
+        self.client.force_login(self.member)
+        self.client.post(
+            f"/en/communities/{self.community.pk}/threads/new/",
+            {"title": "Resting", "body": "What helps?", "theme": self.theme.pk},
+        )
+        thread = Thread.objects.get(title="Resting")
+        assert thread.session == session
+        page = self.client.get(self.thread_url(thread)).content.decode()
+        assert 'A question before the session "Rest and you"' in page
+
     def test_new_members_first_post_waits_for_a_facilitator(self):
         self.client.force_login(self.newcomer)
         self.client.post(f"{self.thread_url()}reply/", {"body": "My first words"})
