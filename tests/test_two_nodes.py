@@ -28,6 +28,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -346,37 +347,45 @@ def test_two_nodes_share_content_cache_media_and_throttle(shared, cluster):
     page.refresh_from_db()
     assert page.live
 
+    # Each address polled on node B by its own client from the moment the approval returned.
+    # Timed: when the first request that showed the page was sent (how soon node B had it)
+    # and when its answer was complete (that, plus rendering on this busy machine).
     seen = {}
 
-    def visible(name, url, text=TITLE):
-        def check():
-            response = anonymous.get(node_b + url, timeout=10)
-            if response.status_code == 200 and text in response.text:
-                seen[name] = (time.monotonic() - approved, response.headers.get(HEADER))
-                return True
-            return False
+    def watch(name, url):
+        session = requests.Session()
+        session.headers["Host"] = "localhost"
+        while time.monotonic() - approved < 15:
+            sent = time.monotonic() - approved
+            response = session.get(node_b + url, timeout=10)
+            if response.status_code == 200 and TITLE in response.text:
+                seen[name] = (sent, time.monotonic() - approved, response.headers.get(HEADER))
+                return
+            time.sleep(0.02)
 
-        return check
-
-    checks = {
-        "page": visible("page", page.url),
-        "listing": visible("listing", library),
-        "feed": visible("feed", feed),
-        "api": visible("api", api),
-    }
-    for name, check in checks.items():
-        assert poll(check) is not None, f"node B never showed the new page in its {name}"
+    addresses = {"page": page.url, "listing": library, "feed": feed, "api": api, "search": search}
+    watchers = [threading.Thread(target=watch, args=item) for item in addresses.items()]
+    for thread in watchers:
+        thread.start()
     assert poll(tasks_settled, seconds=30) is not None, cluster.logs()
     worker_done = time.monotonic() - approved
+    for thread in watchers:
+        thread.join()
     assert DBTaskResult.objects.count() > before_approval  # the approval queued work
-    assert poll(visible("search", search)) is not None, "node B's search never found the page"
-    timings = {name: round(after, 3) for name, (after, _) in seen.items()}
-    print(f"\nseconds after the approval on node A (worker done at {worker_done:.3f}): {timings}")
+    missing = set(addresses) - set(seen)
+    assert not missing, f"node B never showed the new page in its {missing}\n{cluster.logs()}"
+    timings = {name: (round(sent, 3), round(done, 3)) for name, (sent, done, _) in seen.items()}
+    print(
+        f"\nseconds after the approval on node A, (request sent, answer complete), "
+        f"worker done at {worker_done:.3f}: {timings}"
+    )
     for name in ("page", "listing", "feed", "api"):
         assert seen[name][0] <= DEADLINE, (name, seen[name])
-    assert seen["search"][0] <= max(worker_done, 0) + DEADLINE, (seen["search"], worker_done)
-    # Node B's cached listings were never served stale, and are cached again, with the page.
+    assert seen["search"][0] <= worker_done + DEADLINE, (seen["search"], worker_done)
+    # Node B's listings are cached again, with the page, once the worker is done.
+    assert poll(tasks_settled, seconds=30) is not None
     for url in (library, feed, api, search):
+        anonymous.get(node_b + url, timeout=10)
         response = anonymous.get(node_b + url, timeout=10)
         assert response.headers[HEADER] == "hit" and TITLE in response.text, url
 

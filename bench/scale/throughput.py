@@ -188,18 +188,23 @@ def main():
     parser.add_argument("--approvals", type=int, default=20)
     parser.add_argument("--database-url", default="postgresql://postgres@127.0.0.1:5432/")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/5")
+    parser.add_argument(
+        "--keep-database", action="store_true", help="leave the scratch database for --reuse"
+    )
+    parser.add_argument("--reuse", metavar="NAME", help="a database a --keep-database run left")
     args = parser.parse_args()
 
     print(f"load average at the start: {loadavg()} ({os.cpu_count()} cores)", flush=True)
     server = args.database_url.rstrip("/")
     server = server[: server.rfind("/")] if urlsplit(server).path.strip("/") else server
-    name = f"portal_bench_{secrets.token_hex(4)}"
+    name = args.reuse or f"portal_bench_{secrets.token_hex(4)}"
     prefix = f"bench-{secrets.token_hex(4)}"
 
     import psycopg
 
     admin = psycopg.connect(f"{server}/postgres", autocommit=True)
-    admin.execute(f'CREATE DATABASE "{name}"')
+    if not args.reuse:
+        admin.execute(f'CREATE DATABASE "{name}"')
     processes = []
     scratch = tempfile.TemporaryDirectory(prefix="portal-bench-throughput-")
     work = Path(scratch.name)
@@ -215,8 +220,8 @@ def main():
         build = {**env, "DJANGO_SETTINGS_MODULE": "portal.settings.dev", "PAGE_CACHE_SECONDS": "0"}
         print(f"building the demo portal in {name} (a few minutes)…", flush=True)
         started = time.monotonic()
-        run(build, "migrate", "--noinput")
         for command in (
+            "migrate",
             "setup_editorial",
             "setup_partners",
             "setup_learning",
@@ -225,7 +230,8 @@ def main():
             "load_demo_content",
             "update_index",
         ):
-            run(build, command)
+            if not args.reuse or command == "migrate":
+                run(build, command)
         production = {
             **env,
             "DJANGO_SETTINGS_MODULE": "portal.settings.production",
@@ -273,6 +279,7 @@ def main():
             cwd=ROOT,
             env=production,
             start_new_session=True,
+            stdout=subprocess.DEVNULL,  # e-mail goes to the console without EMAIL_HOST
             stderr=subprocess.DEVNULL,
         )
         processes.append(worker)
@@ -356,7 +363,10 @@ def main():
             connections.close_all()
         except Exception:
             pass
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if args.keep_database:
+            print(f"kept the database {name} (--reuse {name})")
+        else:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.close()
         delete_keys(args.redis_url, prefix)
         scratch.cleanup()
