@@ -406,7 +406,9 @@ def test_two_nodes_share_content_cache_media_and_throttle(shared, cluster):
     answers = {"a": [], "b": []}
     for number in range(2 * THROTTLE):
         name = "ab"[number % 2]
-        response = anonymous.get(f"{nodes[name][0]}/api/v2/pages/?limit=1&n={number}", timeout=10)
+        response = anonymous.get(
+            f"{nodes[name][0]}/api/v2/pages/?limit=1&offset={number}", timeout=10
+        )
         assert response.headers.get(HEADER) != "hit"
         answers[name].append(response.status_code)
     passed = sum(code == 200 for codes in answers.values() for code in codes)
