@@ -380,8 +380,9 @@ def test_two_nodes_share_content_cache_media_and_throttle(shared, cluster):
         f"worker done at {worker_done:.3f}: {timings}"
     )
     for name in ("page", "listing", "feed", "api"):
-        assert seen[name][0] <= DEADLINE, (name, seen[name])
-    assert seen["search"][0] <= worker_done + DEADLINE, (seen["search"], worker_done)
+        assert seen[name][0] <= DEADLINE, (name, seen[name])  # asked within 1 s of the approval
+    for name in addresses:  # and answered within 1 s of the worker having done its job
+        assert seen[name][1] <= worker_done + DEADLINE, (name, seen[name], worker_done)
     # Node B's listings are cached again, with the page, once the worker is done.
     assert poll(tasks_settled, seconds=30) is not None
     for url in (library, feed, api, search):
