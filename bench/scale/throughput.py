@@ -269,7 +269,8 @@ def main():
                     "warning",
                 ],
                 cwd=ROOT,
-                env={**production, "PAGE_CACHE_SECONDS": cache_seconds},
+                # ERROR: the approvals poll pages that are not live yet (a 404 warning each).
+                env={**production, "PAGE_CACHE_SECONDS": cache_seconds, "LOG_LEVEL": "ERROR"},
                 start_new_session=True,
             )
             processes.append(process)
