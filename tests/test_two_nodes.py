@@ -34,6 +34,7 @@ from pathlib import Path
 
 import pytest
 import requests
+from django.conf import settings as django_settings
 from django.db import connection
 from django.urls import reverse
 
@@ -46,7 +47,15 @@ TITLE = f"Safe {WORD} shelters checklist"
 THROTTLE = 20  # anonymous API requests a minute, across the nodes
 DEADLINE = 1.0  # seconds
 
-pytestmark = [needs_redis, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+on_postgresql = pytest.mark.skipif(
+    django_settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+    reason="two nodes share a PostgreSQL database (set DATABASE_URL to PostgreSQL)",
+)
+pytestmark = [
+    needs_redis,
+    on_postgresql,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def free_port():
@@ -262,8 +271,6 @@ def test_two_nodes_share_content_cache_media_and_throttle(shared, cluster):
 
     from .factories import png_bytes
 
-    if connection.vendor != "postgresql":
-        pytest.skip("two nodes share a PostgreSQL database (set DATABASE_URL to PostgreSQL)")
     site, specialist = set_up_content()
 
     # The bucket, the two nodes and the worker.
