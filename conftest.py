@@ -51,11 +51,17 @@ def pytest_runtest_teardown(item, nextitem):
     Django's runner runs such tests after all the others, and pytest-django orders them so; but
     pytest-xdist's `--dist loadscope` hands out the largest scopes first, so on one worker the
     flushed tables met the test modules after it ("Locale matching query does not exist" in 23
-    set-ups). Restoring here keeps every test independent of the order it runs in."""
-    yield
-    if not _flushes_the_database(item):
-        return
+    set-ups). Restoring here keeps every test independent of the order it runs in.
+
+    After the session's last test the test database is already torn down (its connection names
+    the real database again): nothing follows, and a transactional test that needs the rows
+    asks for `serialized_rollback`, which puts them back at its own set-up."""
     from django.db import connection
+
+    test_database = connection.settings_dict["NAME"]
+    yield
+    if not _flushes_the_database(item) or connection.settings_dict["NAME"] != test_database:
+        return
     from pytest_django.plugin import blocking_manager_key
     from wagtail.models import Locale
 

@@ -37,6 +37,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.module_loading import import_string
+from django_tasks import TaskResultStatus
+from django_tasks.signals import task_finished
 
 logger = logging.getLogger("portal.page_cache")
 
@@ -123,6 +125,20 @@ def connect():
     m2m_changed.connect(bump, weak=False)
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(bump, weak=False)
+    task_finished.connect(_bump_after_indexing, weak=False)
+
+
+# The worker updates the search index after a publish, in rows no page shows (UNSHOWN_MODELS),
+# yet the search page does: a search cached between the publish and the index update would
+# otherwise miss the new page until the next change.
+INDEXING_TASKS = ("modelsearch.tasks.", "search.tasks.", "wagtail.search.")
+
+
+def _bump_after_indexing(sender, task_result, **kwargs):
+    if task_result.status == TaskResultStatus.SUCCESSFUL and (
+        task_result.task.module_path.startswith(INDEXING_TASKS)
+    ):
+        bump()
 
 
 # Responses

@@ -131,6 +131,22 @@ class TestNeverStale(PageCacheTestCase):
         assert page.title not in self.node_b.get(self.t.library.url).content.decode()
         assert page.title not in self.node_b.get(API).content.decode()
 
+    def test_a_search_index_update_by_the_worker_renews_cached_searches(self):
+        """The worker indexes a published page after the publish, in rows no page shows."""
+        from modelsearch.tasks import insert_or_update_object_task
+
+        from core.page_cache import generation
+
+        search = "/en/search/?q=interim"
+        self.warm([search])
+        before = generation()
+        resource = self.t.resource
+        insert_or_update_object_task.enqueue(
+            resource._meta.app_label, resource._meta.model_name, str(resource.pk)
+        )
+        assert generation() != before
+        assert self.node_b.get(search)[HEADER] == "miss"
+
     def test_a_published_translation_is_served_at_once(self):
         french_library = translate(self.t.library, "fr", "Bibliothèque")
         self.warm([french_library.url])
