@@ -1,5 +1,5 @@
 """Demo of communities of practice: seed 004's community of partners in five countries that
-meets online once a month on a theme, in English and Spanish, with three monthly themed
+meets online once a month on a theme, in English and Spanish (its page is in all four languages), with three monthly themed
 sessions (mental health: an introduction; supporting young people's mental health; self care
 for staff), a pinned thread started by the facilitator and a reply from the demo learner, who
 is a member. The facilitator's account is `facilitator@portal.example.org`.
@@ -31,12 +31,18 @@ PAGE = {
     "title": T(
         "Community of practice: mental health",
         es="Comunidad de práctica: salud mental",
+        fr="Communauté de pratique : santé mentale",
+        ar="مجتمع الممارسة: الصحة النفسية",
     ),
     "summary": T(
         "Partners in five countries meet online once a month on a theme and help each other "
         "adapt it to their context.",
         es="Socios de cinco países se reúnen en línea una vez al mes sobre un tema y se ayudan "
         "a adaptarlo a su contexto.",
+        fr="Des partenaires de cinq pays se réunissent en ligne une fois par mois autour d'un thème et "
+        "s'aident mutuellement à l'adapter à leur contexte.",
+        ar="يلتقي شركاء من خمسة بلدان عبر الإنترنت مرة في الشهر حول موضوع محدد، ويساعد بعضهم بعضًا "
+        "على تكييفه مع سياقه.",
     ),
     "description": T(
         "Each month a facilitator introduces a theme in a video call; between calls, members "
@@ -45,12 +51,22 @@ PAGE = {
         es="Cada mes una facilitadora presenta un tema en una videollamada; entre llamadas, los "
         "miembros lo debaten aquí, comparten lo que probaron y encuentran los recursos que les "
         "ayudan a adaptar el tema a su servicio. Todos pueden pedir un seguimiento individual.",
+        fr="Chaque mois, une facilitatrice présente un thème lors d'un appel vidéo ; entre les appels, "
+        "les membres en discutent ici, partagent ce qu'ils ont essayé et trouvent les ressources qui les "
+        "aident à adapter le thème à leur service. Chacun peut demander un suivi individuel.",
+        ar="في كل شهر تقدّم ميسّرة موضوعًا في مكالمة فيديو، وبين مكالمة وأخرى يناقشه الأعضاء هنا "
+        "ويتبادلون ما جرّبوه ويجدون الموارد التي تساعدهم على تكييف الموضوع مع خدمتهم. ويمكن لكل عضو أن "
+        "يطلب متابعة فردية.",
     ),
     "how_to_join": T(
         "The community is open to staff of partner organisations. Ask to join with the form: "
         "programme staff answer by e-mail.",
         es="La comunidad está abierta al personal de las organizaciones socias. Pida unirse con "
         "el formulario: el equipo responde por correo.",
+        fr="La communauté est ouverte au personnel des organisations partenaires. Demandez à la "
+        "rejoindre avec le formulaire : l'équipe du programme répond par courriel.",
+        ar="المجتمع مفتوح لموظفي المنظمات الشريكة. اطلب الانضمام عبر الاستمارة، وسيردّ فريق البرنامج "
+        "بالبريد الإلكتروني.",
     ),
 }
 THEMES = [
@@ -130,7 +146,7 @@ def _ensure_page(loader):
         home.add_child(instance=page)
         page.save_revision(user=loader.author).publish(user=loader.author)
         loader.created["community of practice"] += 1
-    loader.translate_into(page, ["es"])
+    loader.translate_into(page, ["fr", "es", "ar"])
     return page
 
 

@@ -1,5 +1,5 @@
-"""Demo of programmes: the six-month mutual-learning programme of seed 003 in English and
-Spanish, with a Spanish run of 12 fortnightly video-call sessions over four modules and two
+"""Demo of programmes: the six-month mutual-learning programme of seed 003 (its page in all
+four languages; the sessions are in English and Spanish), with a Spanish run of 12 fortnightly video-call sessions over four modules and two
 information meetings (one per language).
 
 `load(loader)` is idempotent: pages are found by slug, runs by title, sessions by run and title.
@@ -24,16 +24,31 @@ INDEX = {
 }
 PROGRAMME_SLUG = "mutual-learning-programme"
 PROGRAMME = {
-    "title": T("Mutual learning programme", es="Programa de aprendizaje mutuo"),
+    "title": T(
+        "Mutual learning programme",
+        es="Programa de aprendizaje mutuo",
+        fr="Programme d'apprentissage mutuel",
+        ar="برنامج التعلّم المتبادل",
+    ),
     "summary": T(
         "Six months in which organisations learn from each other, online, in English or Spanish.",
         es="Seis meses en los que las organizaciones aprenden unas de otras, en línea, en inglés o en español.",
+        fr="Six mois pendant lesquels des organisations apprennent les unes des autres, en ligne, en anglais ou "
+        "en espagnol.",
+        ar="ستة أشهر تتعلّم فيها المنظمات بعضها من بعض عبر الإنترنت، باللغة الإنجليزية أو الإسبانية.",
     ),
     "audience": T(
         "Groups of about 15 organisations, with 2 or 3 representatives each.",
         es="Grupos de unas 15 organizaciones, con 2 o 3 representantes cada una.",
+        fr="Des groupes d'environ 15 organisations, avec 2 ou 3 représentants chacune.",
+        ar="مجموعات من نحو 15 منظمة، يمثّل كلًّا منها شخصان أو ثلاثة أشخاص.",
     ),
-    "languages": T("English and Spanish", es="Inglés y español"),
+    "languages": T(
+        "English and Spanish",
+        es="Inglés y español",
+        fr="Anglais et espagnol",
+        ar="الإنجليزية والإسبانية",
+    ),
     "introduction": T(
         "The programme opens twice a year. Four modules, a video-call session every two weeks "
         "(12 in all, each at most two hours), materials to review before each session and a "
@@ -43,23 +58,52 @@ PROGRAMME = {
         "cada dos semanas (12 en total, de dos horas como máximo), materiales para revisar antes "
         "de cada sesión y un foro donde los participantes responden una pregunta previa. Una "
         "buena asistencia da derecho a un certificado.",
+        fr="Le programme ouvre deux fois par an. Quatre modules, une séance en visioconférence toutes "
+        "les deux semaines (12 au total, de deux heures au plus), des documents à consulter avant chaque "
+        "séance et un forum où les participants répondent à une question avant chacune. Une bonne "
+        "assiduité donne droit à un certificat.",
+        ar="يُفتح باب الالتحاق بالبرنامج مرتين في السنة. يتضمن أربع وحدات، وجلسة عبر مكالمة فيديو كل "
+        "أسبوعين (12 جلسة في المجموع، لا تتجاوز مدة كل منها ساعتين)، ومواد للاطلاع عليها قبل كل جلسة، "
+        "ومنتدى يجيب فيه المشاركون عن سؤال قبل كل جلسة. ومن يواظب على الحضور يحصل على شهادة.",
     ),
     "how_to_apply": T(
         "Come to an information meeting, then apply to a run with the form: staff answer every "
         "application by e-mail.",
         es="Venga a una reunión informativa y luego envíe su solicitud con el formulario: el "
         "equipo responde a cada solicitud por correo.",
+        fr="Venez à une réunion d'information, puis postulez à une session avec le formulaire : "
+        "l'équipe répond à chaque candidature par courriel.",
+        ar="احضر اجتماعًا تعريفيًا، ثم قدّم طلب الالتحاق بإحدى الدورات عبر الاستمارة: يردّ فريق "
+        "البرنامج على كل طلب بالبريد الإلكتروني.",
     ),
 }
 MODULES = [
-    T("Listening to children", es="Escuchar a niñas y niños"),
-    T("Referral and case management", es="Derivación y gestión de casos"),
-    T("Data and quality", es="Datos y calidad"),
-    T("Sustaining the service", es="Sostener el servicio"),
+    T(
+        "Listening to children",
+        es="Escuchar a niñas y niños",
+        fr="Écouter les enfants",
+        ar="الإصغاء إلى الأطفال",
+    ),
+    T(
+        "Referral and case management",
+        es="Derivación y gestión de casos",
+        fr="Orientation et gestion des cas",
+        ar="الإحالة وإدارة الحالات",
+    ),
+    T("Data and quality", es="Datos y calidad", fr="Données et qualité", ar="البيانات والجودة"),
+    T(
+        "Sustaining the service",
+        es="Sostener el servicio",
+        fr="Pérenniser le service",
+        ar="استدامة الخدمة",
+    ),
 ]
 MODULE_NOTE = T(
     "Three fortnightly sessions, with materials to review and a forum question before each.",
     es="Tres sesiones quincenales, con materiales para revisar y una pregunta en el foro antes de cada una.",
+    fr="Trois séances, une toutes les deux semaines, avec des documents à consulter et une question sur le "
+    "forum avant chacune.",
+    ar="ثلاث جلسات، جلسة كل أسبوعين، مع مواد للاطلاع عليها وسؤال في المنتدى قبل كل جلسة.",
 )
 RUN_TITLE = "Cohorte 2027 (español)"
 MEETINGS = [("en", "Information meeting (English)"), ("es", "Reunión informativa (español)")]
@@ -108,7 +152,7 @@ def _ensure_pages(loader, en):
         page.save_revision(user=loader.author).publish(user=loader.author)
         loader.created["programme"] += 1
     loader.translate_into(index, ["fr", "es", "ar"])
-    loader.translate_into(page, ["es"])
+    loader.translate_into(page, ["fr", "es", "ar"])
     return page
 
 

@@ -6,9 +6,11 @@ Usage (from the repository root, after `make install`):
 
 What it does, all inside one temporary folder that is removed afterwards (unless --keep):
 
-1. builds a scratch SQLite database with the demo content (`load_demo_content`), gives each
-   measured page an Arabic version where the demo has none (a copy with its English text, so
-   that right-to-left layout is measured on every page type), and indexes it for search;
+1. builds a scratch SQLite database with the demo content (`load_demo_content`), measures of
+   each page type the page the demo has translated into the most languages (the demo's real
+   Arabic pages), gives a measured page a version in a language only where the demo has none
+   (a fallback copy with its English text, so that right-to-left layout is still measured on
+   every page type; the copies made are printed), and indexes it for search;
 2. collects the static files (compressed and fingerprinted by whitenoise) and renders every page
    once so that image renditions exist, as on a server that has been running a while;
 3. starts gunicorn with the production settings (DEBUG off, whitenoise; uploaded media served
@@ -73,7 +75,7 @@ def prepare(work, port):
     print("Building the demo portal (about a minute)...", flush=True)
     manage(build, "migrate", "--noinput")
     manage(build, "load_demo_content")
-    pages = json.loads(
+    lines = (
         manage(
             build,
             "shell",
@@ -82,8 +84,10 @@ def prepare(work, port):
             capture=True,
         )
         .strip()
-        .splitlines()[-1]
+        .splitlines()
     )
+    print(lines[-2], flush=True)  # the copies made where the demo has no translation
+    pages = json.loads(lines[-1])
     manage(build, "update_index")
     production = {
         **base,

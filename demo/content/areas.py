@@ -10,8 +10,21 @@ would only scatter them.
 
 from ..text import T
 
-ILO_UNICEF_2021 = "ILO and UNICEF, Child Labour: Global estimates 2020, trends and the road forward"
-MOOC_CASE_STUDY = "IFRC and International Social Service, Children Moving Alone MOOC case study"
+ILO_UNICEF_2021 = T(
+    "ILO and UNICEF, Child Labour: Global estimates 2020, trends and the road forward",
+    fr="OIT et UNICEF, Travail des enfants : estimations mondiales 2020, tendances et chemin à suivre",
+    es="OIT y UNICEF, Trabajo infantil: estimaciones mundiales 2020, tendencias y el camino a seguir",
+    ar="منظمة العمل الدولية واليونيسف، عمل الأطفال: التقديرات العالمية لعام 2020 والاتجاهات والطريق "
+    "إلى الأمام",
+)
+MOOC_CASE_STUDY = T(
+    "IFRC and International Social Service, Children Moving Alone MOOC case study",
+    fr="FICR et Service social international, étude de cas du MOOC Children Moving Alone",
+    es="FICR y Servicio Social Internacional, estudio de caso del MOOC Children Moving Alone",
+    ar="الاتحاد الدولي لجمعيات الصليب الأحمر والهلال الأحمر والخدمة الاجتماعية الدولية، دراسة حالة "
+    "الدورة الإلكترونية المفتوحة Children Moving Alone",
+)
+UNICEF = T("UNICEF", fr="UNICEF", es="UNICEF", ar="اليونيسف")
 
 CHILD_LABOUR_MONITORING = {
     "type": "content_areas.ContentAreaPage",
@@ -379,7 +392,7 @@ CHILDREN_ON_THE_MOVE = {
                     es="niñas y niños en situación de desplazamiento forzado a finales de 2022",
                     ar="طفل يعيشون في حالة نزوح قسري في نهاية عام 2022",
                 ),
-                "source": "UNICEF",
+                "source": UNICEF,
                 "year": 2023,
             },
         ),

@@ -5,51 +5,71 @@ A person is translated into each language their role has a translation for.
 
 from ..text import T
 
+# Names as the interface catalogues give them (the footer's organisation name)
+NETWORK = T(
+    "Child Protection Knowledge Network",
+    fr="Réseau de connaissances sur la protection de l'enfance",
+    es="Red de conocimientos sobre protección de la infancia",
+    ar="شبكة المعرفة لحماية الطفل",
+)
+RURAL_ALLIANCE = T(
+    "Rural Childhood Alliance",
+    fr="Alliance pour l'enfance rurale",
+    es="Alianza por la Infancia Rural",
+    ar="تحالف الطفولة الريفية",
+)
+RECEPTION_FORUM = T(
+    "Mediterranean Reception Practitioners Forum",
+    fr="Forum méditerranéen des praticiens de l'accueil",
+    es="Foro Mediterráneo de Profesionales de la Acogida",
+    ar="المنتدى المتوسطي لممارسي الاستقبال",
+)
+
 PEOPLE = [
     {
-        "name": "Amina Diallo",
+        "name": T("Amina Diallo", ar="أمينة ديالو"),
         "role": T(
             "Technical specialist, child labour in agriculture",
             fr="Spécialiste technique, travail des enfants dans l'agriculture",
             es="Especialista técnica, trabajo infantil en la agricultura",
             ar="أخصائية فنية، عمل الأطفال في الزراعة",
         ),
-        "organisation": "Child Protection Knowledge Network",
+        "organisation": NETWORK,
         "email": "a.diallo@portal.example.org",
         "palette": "sand",
     },
     {
-        "name": "Kwame Asante",
+        "name": T("Kwame Asante", ar="كوامي أسانتي"),
         "role": T(
             "Community monitoring adviser",
             fr="Conseiller en suivi communautaire",
             es="Asesor de monitoreo comunitario",
         ),
-        "organisation": "Rural Childhood Alliance",
+        "organisation": RURAL_ALLIANCE,
         "email": "k.asante@rural-childhood.example.org",
         "palette": "leaf",
     },
     {
-        "name": "Leila Haddad",
+        "name": T("Leila Haddad", ar="ليلى حداد"),
         "role": T(
             "Technical specialist, children on the move",
             fr="Spécialiste technique, enfants en déplacement",
             es="Especialista técnica, niñez en movimiento",
             ar="أخصائية فنية، الأطفال المتنقلون",
         ),
-        "organisation": "Child Protection Knowledge Network",
+        "organisation": NETWORK,
         "email": "l.haddad@portal.example.org",
         "palette": "sea",
     },
     {
-        "name": "Marco Bianchi",
+        "name": T("Marco Bianchi", ar="ماركو بيانكي"),
         "role": T(
             "Reception and best-interests practice lead",
             fr="Responsable des pratiques d'accueil et d'intérêt supérieur",
             es="Responsable de prácticas de acogida e interés superior",
             ar="مسؤول ممارسات الاستقبال وتقييم المصلحة الفضلى",
         ),
-        "organisation": "Mediterranean Reception Practitioners Forum",
+        "organisation": RECEPTION_FORUM,
         "email": "m.bianchi@reception-forum.example.org",
         "palette": "slate",
     },
@@ -70,7 +90,7 @@ PEOPLE = [
     {
         "name": "Grace Wanjiru",
         "role": "Staff wellbeing and safeguarding lead",
-        "organisation": "Child Protection Knowledge Network",
+        "organisation": NETWORK,
         "email": "g.wanjiru@portal.example.org",
         "palette": "leaf",
     },

@@ -14,10 +14,12 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
 from case_studies.models import CaseStudyIndexPage, CaseStudyPage
+from communities.models import CommunityPage
 from content_areas.models import ContentAreaIndexPage, ContentAreaPage
 from core.models import PortalDocument
 from home.models import HomePage
 from learning.models import ELearningIndexPage, ELearningModulePage, LessonPage
+from programmes.models import ProgrammeIndexPage, ProgrammePage
 from resources.models import ResourceKitPage, ResourceLibraryPage, ResourcePage
 
 PAGE_TYPES = [
@@ -31,6 +33,9 @@ PAGE_TYPES = [
     ELearningIndexPage,
     ELearningModulePage,
     LessonPage,
+    ProgrammeIndexPage,
+    ProgrammePage,
+    CommunityPage,
 ]
 
 
@@ -78,13 +83,12 @@ def test_demo_content_is_complete_idempotent_and_served(client, settings):
 
     # The community of practice: three themes with their sessions, a pinned thread, the
     # facilitator (whose login is printed with DEBUG on), the learner a member.
-    from communities.models import CommunityPage
     from communities.records import Thread
 
     community = CommunityPage.objects.get(locale__language_code="en").community()
     assert community.themes.filter(session__isnull=False).count() == 3
     assert Thread.objects.filter(community=community, pinned=True, approved=True).count() == 1
-    assert live_in(CommunityPage, "es") == 1
+    assert live_in(CommunityPage, "es") == 1 and live_in(CommunityPage, "ar") == 1
     assert community.members_group.user_set.filter(username="learner@portal.example.org").exists()
     settings.DEBUG = True
     debug_out = io.StringIO()
@@ -101,6 +105,16 @@ def test_demo_content_is_complete_idempotent_and_served(client, settings):
     assert f"<span>{arabic_home.title}</span>" in html and "بوابة" in arabic_home.title
     nav = html.split('class="main-nav"')[1].split("</nav>")[0]
     assert "language-badge" not in nav.split("<details")[0] + nav.split("</details>")[-1]
+    # Every section (each child of the home page) is in Arabic: the menu shows the Arabic titles
+    # of those it lists, and no English section title appears anywhere on the Arabic home page.
+    english_home = HomePage.objects.get(locale__language_code="en")
+    for section in english_home.get_children().live():
+        arabic = section.get_translation_or_none(arabic_home.locale)
+        assert arabic is not None and arabic.live, section.title
+        assert arabic.title != section.title, section.title
+        assert arabic.title in nav or not section.show_in_menus, section.title
+        assert section.title not in html, section.title
+    assert english_home.title not in html
     feed = client.get("/ar/feeds/rss/").content.decode()
     assert feed.count("<item>") >= 4  # a resource, a kit, a case study, a module
 
