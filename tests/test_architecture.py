@@ -51,3 +51,15 @@ def test_every_app_with_tests_is_in_the_suite():
     )
     with_tests = {name for name in portal_apps() if (base / name / "tests").is_dir()}
     assert with_tests <= testpaths, f"add {sorted(with_tests - testpaths)} to testpaths"
+
+
+def test_every_app_is_packaged():
+    """`pip install .` (and the editable install `make` does) only ships the packages
+    setuptools is told to find: a missing app imports from a checkout but not from an install
+    (the communities app was missing, and `django.setup()` outside the checkout failed)."""
+    base = Path(settings.BASE_DIR).resolve()
+    include = tomllib.loads((base / "pyproject.toml").read_text())["tool"]["setuptools"][
+        "packages"
+    ]["find"]["include"]
+    missing = {name for name in portal_apps() if f"{name}*" not in include}
+    assert not missing, f"add {sorted(missing)} to [tool.setuptools.packages.find] include"
