@@ -2,6 +2,9 @@
 
 import pytest
 
+# The order in which pytest-xdist hands test scopes to its workers: see the module.
+pytest_plugins = ["tests.longest_first"]
+
 
 @pytest.fixture(autouse=True, scope="session")
 def _mail_through_the_task_queue(django_test_environment):
