@@ -18,7 +18,7 @@ from . import ics, signup
 from .forms import ApplicationForm, MeetingSignUpForm
 from .records import Application, Attendance, Registration, Run
 from .timezones import remember_zone, zone_context
-from .visibility import pages_by_key, public_sessions, upcoming
+from .visibility import pages_by_key, public_sessions, run_links, upcoming
 
 UPCOMING_LIMIT = 200
 FEED_CACHE_SECONDS = 24 * 3600
@@ -195,6 +195,7 @@ def mine(request):
     context = {
         "applications": applications,
         "runs": runs,
+        "run_links": run_links(),
         "certificates": request.user.certificates.filter(
             kind="programmes.run", revoked_at__isnull=True
         ),
