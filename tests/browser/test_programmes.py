@@ -33,7 +33,7 @@ from tests.tree import build_site
 
 from .conftest import PASSWORD, run_axe, screenshot
 from .conftest import sign_in as admin_sign_in
-from .site import translate
+from .site import sign_in, translate
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("db")]  # db: see conftest.py
 
@@ -146,15 +146,6 @@ def build_portal():
     services.approve_post(first, t.facilitator)
     services.approve_post(services.reply(welcome, t.pedro, "Hola desde Quito."), t.facilitator)
     return t
-
-
-def sign_in(tab, email):
-    tab.context.clear_cookies()
-    tab.goto("/en/account/sign-in/")
-    tab.get_by_label("E-mail address").fill(email)
-    tab.get_by_label("Password").fill(PASSWORD)
-    tab.get_by_role("button", name="Sign in").click()
-    tab.wait_for_load_state()
 
 
 def path_in(body, pattern):
