@@ -115,7 +115,8 @@ class TestSpacesAndSessionThreads(Base):
         self.client.force_login(self.participant)
         html = self.client.get("/en/programmes/mine/").content.decode()
         assert f'href="{self.url()}"' in html
-        assert self.space.name in self.client.get("/en/communities/mine/").content.decode()
+        mine = self.client.get("/en/communities/mine/").content.decode()
+        assert f'href="{self.url()}">{self.space.name}</a>' in mine
 
 
 class TestModeration(Base):
