@@ -389,31 +389,3 @@ def mine(request):
         )
         items.append((community, pages.get(community.page_key), form))
     return render(request, "communities/mine.html", {"items": items})
-
-
-@never_cache
-@require_http_methods(["GET", "HEAD"])
-def run_discussion(request, pk):
-    """A programme run's discussion: its threads, the sessions' questions, a new thread."""
-    from programmes.records import Run
-
-    run = get_object_or_404(Run, pk=pk)
-    space = Community.objects.filter(run=run, kind=Community.Kind.RUN).first()
-    if space is None:
-        standing = Community.objects.filter(run=run, kind=Community.Kind.COMMUNITY).first()
-        if standing is None:
-            raise Http404
-        return HttpResponseRedirect(community_url(standing))  # a community's standing run
-    refused = members_only(request, space)
-    if refused:
-        return refused
-    context = {
-        "run": run,
-        "community": space,
-        "is_facilitator": is_moderator(request.user, space),
-        "threads": list(
-            visible_threads(space, request.user).select_related("session")[:THREADS_SHOWN]
-        ),
-        "thread_form": ThreadForm(),
-    }
-    return render(request, "communities/run_discussion.html", context)
