@@ -3,6 +3,9 @@
 - Facilitators (the `communities.moderate_discussion` permission, `setup_communities`) see and
   moderate every community.
 - Members: in the community's members' group, or accepted to its standing run (`programmes`).
+- A programme run's discussion: its accepted participants are members; the programme's
+  facilitators and staff (who record attendance or review applications) moderate it. Nobody
+  else, not even another run's participants, sees it.
 - Everyone else, signed in or not, sees the page's description and how to join, nothing more.
 """
 
@@ -43,8 +46,28 @@ def is_facilitator(user):
     return user._community_facilitator
 
 
+# Who moderates a run's discussion: the programme roles of `programmes.setup`.
+RUN_STAFF_PERMISSIONS = ("programmes.record_attendance", "programmes.review_application")
+
+
+def is_run_staff(user):
+    """Programme facilitator or staff (Django caches the permissions on the user)."""
+    if not _usable(user):
+        return False
+    return any(user.has_perm(permission) for permission in RUN_STAFF_PERMISSIONS)
+
+
+def is_moderator(user, community):
+    """Who may approve, hide, lock and pin in `community`: its facilitators."""
+    if community is not None and community.is_run:
+        return is_run_staff(user)
+    return is_facilitator(user)
+
+
 def members_q(community, prefix=""):
-    condition = Q(**{f"{prefix}groups": community.members_group_id})
+    condition = Q(pk__in=[])
+    if community.members_group_id:
+        condition |= Q(**{f"{prefix}groups": community.members_group_id})
     if community.run_id:
         condition |= Q(
             **{
@@ -68,7 +91,11 @@ def is_member(user, community):
     if cache is None:
         cache = user._community_access = {}
     if community.pk not in cache:
-        if user.is_superuser or getattr(user, "_community_facilitator", None):
+        if community.is_run:
+            cache[community.pk] = (
+                is_run_staff(user) or members(community).filter(pk=user.pk).exists()
+            )
+        elif user.is_superuser or getattr(user, "_community_facilitator", None):
             cache[community.pk] = True
         else:
             # Facilitator and member in one query: a subquery for each.

@@ -54,7 +54,8 @@ class CommunityViewSet(ModelViewSet):
     menu_label = gettext_lazy("Communities")
     add_view_enabled = False
     copy_view_enabled = False
-    list_display = ["name", "members_group", "shelf", "run"]
+    list_display = ["name", "kind", "members_group", "shelf", "run"]
+    list_filter = ["kind"]
     form_fields = ["run"]
 
 

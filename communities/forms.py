@@ -27,6 +27,8 @@ class ThreadForm(forms.Form):
             (theme.pk, theme.title) for theme in themes
         ]
         self.themes = {theme.pk: theme for theme in themes}
+        if not themes:  # a run's discussion has no themes
+            del self.fields["theme"]
 
     def clean_theme(self):
         pk = self.cleaned_data.get("theme")

@@ -1,9 +1,16 @@
 """A community's members, themes and discussion: records, not pages.
 
-A `Community` belongs to a community page through its translation key, like programmes' runs,
-so every language version of the page shares one membership and one discussion. Threads and
-posts are never pages: no search index, feed, sitemap or API ever sees them, and every view that
-shows them asks `access` first.
+A `Community` is a discussion space of one of two kinds:
+- a community of practice, belonging to a community page through its translation key, like
+  programmes' runs, so every language version of the page shares one membership and one
+  discussion;
+- a programme run's discussion (`kind="run"`), made for every run (`discussion`): its members
+  are the run's accepted participants, its moderators the programme's facilitators and staff.
+Both use the same threads, posts, moderation, reports and e-mail, so there is one forum, not
+two. It lives here, above `programmes` in the layers, because communities already build on
+programmes (a community's standing run, its themed sessions); programmes knows nothing of it.
+Threads and posts are never pages: no search index, feed, sitemap or API ever sees them, and
+every view that shows them asks `access` first.
 """
 
 from django.conf import settings
@@ -19,15 +26,27 @@ BODY_MAX_LENGTH = 10000
 
 
 class Community(models.Model):
-    """What a community page's translations share: members, shelf, standing run."""
+    """What a community page's translations share (members, shelf, standing run), or the
+    discussion space of one programme run."""
 
+    class Kind(models.TextChoices):
+        COMMUNITY = "community", _("Community of practice")
+        RUN = "run", _("Programme run")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.COMMUNITY)
     page_key = models.UUIDField(
-        _("community page"), unique=True, help_text=_("The community page's translation key.")
+        _("community page"),
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("The community page's translation key."),
     )
     name = models.CharField(_("name"), max_length=255)
     members_group = models.OneToOneField(
         Group,
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="community",
         verbose_name=_("members' group"),
     )
@@ -54,9 +73,18 @@ class Community(models.Model):
         verbose_name = _("community")
         verbose_name_plural = _("communities")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["run"], condition=Q(kind="run"), name="one_discussion_per_run"
+            )
+        ]
 
     def __str__(self):
         return self.name
+
+    @property
+    def is_run(self):
+        return self.kind == self.Kind.RUN
 
 
 class Theme(models.Model):

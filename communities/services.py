@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection, CollectionViewRestriction
 
-from .access import is_facilitator, is_member
+from .access import is_member, is_moderator
 from .records import Community, Post, Report, Subscription, Thread
 
 
@@ -72,11 +72,66 @@ def _standing_run(page):
     )
 
 
+# A programme run's discussion -------------------------------------------------------------------
+
+
+def is_standing_run(run):
+    """A community's standing run: its members talk in the community, not in a run space."""
+    from .models import CommunityPage
+
+    return (
+        Community.objects.filter(run=run, kind=Community.Kind.COMMUNITY).exists()
+        or CommunityPage.objects.filter(translation_key=run.programme_key).exists()
+    )
+
+
+def ensure_run_discussion(run):
+    """The discussion space of a programme run (None for a community's standing run)."""
+    space = Community.objects.filter(run=run, kind=Community.Kind.RUN).first()
+    if space is None:
+        if is_standing_run(run):
+            return None
+        space, _created = Community.objects.get_or_create(
+            run=run, kind=Community.Kind.RUN, defaults={"name": run.title[:255]}
+        )
+    elif space.name != run.title[:255]:
+        space.name = run.title[:255]
+        space.save(update_fields=["name"])
+    return space
+
+
+def ensure_session_thread(session):
+    """The thread in which a run's participants answer the session's question for the forum,
+    opened by the question itself (shown from the session, so an edit shows at once)."""
+    if not session.run_id or not session.forum_question.strip():
+        return None
+    space = ensure_run_discussion(session.run)
+    if space is None:
+        return None
+    thread = (
+        Thread.objects.filter(community=space, session=session, author=None).order_by("pk").first()
+    )
+    title = session.title[:200]
+    if thread is None:
+        thread = Thread.objects.create(
+            community=space,
+            session=session,
+            title=title,
+            author=None,
+            approved=True,
+            last_post_at=timezone.now(),
+        )
+    elif thread.title != title:
+        thread.title = title
+        thread.save(update_fields=["title"])
+    return thread
+
+
 # Posting --------------------------------------------------------------------------------------
 
 
 def needs_approval(user, community):
-    if is_facilitator(user):
+    if is_moderator(user, community):
         return False
     return not Post.objects.filter(author=user, thread__community=community, approved=True).exists()
 
@@ -115,7 +170,7 @@ def reply(thread, user, body):
     community = thread.community
     if not is_member(user, community):
         raise DiscussionError(_("Only members of this community can reply."))
-    facilitator = is_facilitator(user)
+    facilitator = is_moderator(user, community)
     if thread.hidden and not facilitator:
         raise DiscussionError(_("This thread was hidden by a facilitator."))
     if thread.locked and not facilitator:
@@ -147,13 +202,13 @@ def _subscribe(user, community):
 # Moderation -----------------------------------------------------------------------------------
 
 
-def _check_facilitator(user):
-    if not is_facilitator(user):
+def _check_facilitator(user, community):
+    if not is_moderator(user, community):
         raise DiscussionError(_("Only facilitators can moderate."))
 
 
 def approve_post(post, user):
-    _check_facilitator(user)
+    _check_facilitator(user, post.thread.community)
     if post.approved:
         return post
     now = timezone.now()
@@ -175,7 +230,7 @@ def approve_post(post, user):
 
 
 def set_post_hidden(post, user, hidden=True):
-    _check_facilitator(user)
+    _check_facilitator(user, post.thread.community)
     post.hidden = hidden
     post.save(update_fields=["hidden"])
     if hidden:
@@ -194,7 +249,7 @@ THREAD_ACTIONS = {
 
 
 def moderate_thread(thread, user, action):
-    _check_facilitator(user)
+    _check_facilitator(user, thread.community)
     if action not in THREAD_ACTIONS:
         raise DiscussionError(_("Unknown action."))
     field, value = THREAD_ACTIONS[action]
@@ -204,7 +259,7 @@ def moderate_thread(thread, user, action):
 
 
 def dismiss_reports(post, user):
-    _check_facilitator(user)
+    _check_facilitator(user, post.thread.community)
     return post.reports.filter(resolved_at=None).update(resolved_at=timezone.now())
 
 
@@ -232,3 +287,18 @@ def set_preferences(user, community, reply_notices, digest):
     subscription.digest = digest
     subscription.save()
     return subscription
+
+
+# Following programmes' records ------------------------------------------------------------------
+
+
+def run_saved(sender, instance, raw=False, **kwargs):
+    """Every programme run gets its discussion space (`apps.py` connects this)."""
+    if not raw:
+        ensure_run_discussion(instance)
+
+
+def session_saved(sender, instance, raw=False, **kwargs):
+    """A run's session with a question for the forum gets its thread (`apps.py`)."""
+    if not raw:
+        ensure_session_thread(instance)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import run_views, views
 
 app_name = "communities"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/threads/new/", views.new_thread, name="new_thread"),
     path("<int:pk>/preferences/", views.preferences, name="preferences"),
     path("<int:pk>/follow-up/", views.follow_up, name="follow_up"),
+    path("runs/<int:pk>/", run_views.run_discussion, name="run_discussion"),
     path("threads/<int:pk>/", views.thread, name="thread"),
     path("threads/<int:pk>/reply/", views.reply, name="reply"),
     path("threads/<int:pk>/moderate/", views.moderate_thread, name="moderate_thread"),

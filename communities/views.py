@@ -1,5 +1,6 @@
-"""Members' views: the discussion on the community page, threads, posting, reporting,
-moderating on the page, e-mail preferences, one-click unsubscribe and "My communities".
+"""Members' views: the discussion on the community page or of a programme run, threads,
+posting, reporting, moderating on the page, e-mail preferences, one-click unsubscribe and
+"My communities".
 
 Anonymous visitors are sent to sign in; signed-in people who are not members get a 403 that
 names nothing of the discussion. Every view that shows personal data is `never_cache`.
@@ -17,7 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import services
-from .access import is_facilitator, is_member
+from .access import is_member, is_moderator
 from .forms import FollowUpForm, PreferencesForm, ReplyForm, ReportForm, ThreadForm
 from .mail import KINDS, read_unsubscribe_token
 from .records import Community, Post, Subscription, Thread
@@ -33,6 +34,8 @@ def page_of(community):
 
 
 def community_url(community):
+    if community.is_run:
+        return reverse("communities:run_discussion", args=[community.run_id])
     page = page_of(community)
     return page.url if page else reverse("communities:mine")
 
@@ -40,7 +43,7 @@ def community_url(community):
 def visible_threads(community, user):
     threads = Thread.objects.filter(community=community)
     posts = Q(posts__approved=True, posts__hidden=False)
-    if not is_facilitator(user):
+    if not is_moderator(user, community):
         threads = threads.filter(hidden=False).filter(Q(approved=True) | Q(author=user))
     else:
         threads = threads.annotate(
@@ -67,7 +70,7 @@ def community_context(request, page):
     from wagtail.documents import get_document_model
 
     context.update(
-        is_facilitator=is_facilitator(request.user),
+        is_facilitator=is_moderator(request.user, community),
         threads=list(visible_threads(community, request.user)[:THREADS_SHOWN]),
         thread_form=ThreadForm(themes=themes),
         follow_up_form=FollowUpForm(),
@@ -85,7 +88,8 @@ def members_only(request, community):
     if not request.user.is_authenticated:
         return redirect_to_sign_in(request)
     if not is_member(request.user, community):
-        return render(request, "communities/members_only.html", status=403)
+        context = {"run_space": community.is_run}
+        return render(request, "communities/members_only.html", context, status=403)
     return None
 
 
@@ -96,8 +100,11 @@ def redirect_to_sign_in(request):
 
 
 def community_redirect(request, pk):
-    """A stable address for e-mails: the community page in the reader's language."""
+    """A stable address for e-mails: the community page in the reader's language (or the
+    run's discussion)."""
     community = get_object_or_404(Community, pk=pk)
+    if community.is_run:
+        return HttpResponseRedirect(community_url(community))
     page = page_of(community)
     if page is None:
         raise Http404
@@ -118,7 +125,7 @@ def thread(request, pk):
 
 def render_thread(request, thread, form, status=200):
     user = request.user
-    facilitator = is_facilitator(user)
+    facilitator = is_moderator(user, thread.community)
     if not facilitator and (thread.hidden or not (thread.approved or thread.author_id == user.pk)):
         raise Http404
     posts = thread.posts.select_related("author__profile")
@@ -154,7 +161,7 @@ def new_thread(request, pk):
                 request.user,
                 form.cleaned_data["title"],
                 form.cleaned_data["body"],
-                theme=form.cleaned_data["theme"],
+                theme=form.cleaned_data.get("theme"),
             )
         except services.DiscussionError as error:
             form.add_error(None, str(error))
@@ -205,7 +212,7 @@ def report(request, pk):
     refused = members_only(request, post.thread.community)
     if refused:
         return refused
-    if not post.visible and not is_facilitator(request.user):
+    if not post.visible and not is_moderator(request.user, post.thread.community):
         raise Http404
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -235,7 +242,7 @@ def moderate_post(request, pk):
     if refused:
         return refused
     action = request.POST.get("action")
-    if not is_facilitator(request.user):
+    if not is_moderator(request.user, post.thread.community):
         return render(request, "communities/members_only.html", {"facilitators": True}, status=403)
     if action not in POST_ACTIONS:
         return render(request, "communities/bad_request.html", status=400)
@@ -256,7 +263,7 @@ def moderate_thread(request, pk):
     refused = members_only(request, thread.community)
     if refused:
         return refused
-    if not is_facilitator(request.user):
+    if not is_moderator(request.user, thread.community):
         return render(request, "communities/members_only.html", {"facilitators": True}, status=403)
     try:
         services.moderate_thread(thread, request.user, request.POST.get("action"))
@@ -356,13 +363,16 @@ def unsubscribe(request, token):
 @login_required
 def mine(request):
     """The communities the signed-in person belongs to (or facilitates)."""
+    from .access import is_facilitator, is_run_staff
+
     user = request.user
+    groups = Q(members_group__in=user.groups.all())
+    runs = Q(run__applications__user=user, run__applications__status="accepted")
     if is_facilitator(user):
-        communities = list(Community.objects.all())
-    else:
-        groups = Q(members_group__in=user.groups.all())
-        runs = Q(run__applications__user=user, run__applications__status="accepted")
-        communities = list(Community.objects.filter(groups | runs).distinct())
+        groups |= Q(kind=Community.Kind.COMMUNITY)
+    if is_run_staff(user):
+        runs |= Q(kind=Community.Kind.RUN)
+    communities = list(Community.objects.filter(groups | runs).distinct())
     from programmes.visibility import pages_by_key
 
     pages = pages_by_key({c.page_key for c in communities})

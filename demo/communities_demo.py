@@ -18,7 +18,11 @@ from wagtail.models import Locale
 from accounts.models import Profile
 from communities.models import CommunityPage
 from communities.records import Post, Theme, Thread
-from communities.services import ensure_community
+from communities.services import (
+    ensure_community,
+    ensure_run_discussion,
+    ensure_session_thread,
+)
 from communities.setup import setup_communities
 from programmes.records import Session
 from programmes.setup import FACILITATORS, setup_programmes
@@ -85,6 +89,26 @@ REPLY_BODY = (
     "how other services look after their counsellors."
 )
 FACILITATOR = ("facilitator", "Grace Wanjiru")
+# The Spanish demo run's own discussion (seen only by its participants, facilitators and staff),
+# in the run's language and in English for participants who read English better.
+RUN_THREADS = [
+    (
+        "Bienvenida a la cohorte: preséntese",
+        "¡Bienvenidas y bienvenidos! Antes de la sesión de apertura, cuenten quiénes son, dónde "
+        "trabaja su servicio y qué esperan aprender en estos seis meses.\n\n"
+        "Por favor, nunca compartan nada que permita identificar a un niño o una niña.",
+    ),
+    (
+        "Welcome to the cohort: for those who prefer English",
+        "Welcome! This thread is for participants who would rather write in English. Tell the "
+        "others who you are and what you hope to learn; the facilitators answer in both "
+        "languages.",
+    ),
+]
+RUN_REPLY = (
+    "Hola a todos: coordino una línea de ayuda en Lima. Lo primero que hacemos es escuchar sin "
+    "interrumpir y acordar con quien llama el siguiente paso."
+)
 
 
 def load(loader):
@@ -101,6 +125,7 @@ def load(loader):
     if learner is not None:
         learner.groups.add(community.members_group)
     _ensure_thread(loader, community, facilitator, learner)
+    _ensure_run_discussion(loader, facilitator, learner)
     return _login_lines(facilitator, page)
 
 
@@ -196,6 +221,54 @@ def _ensure_thread(loader, community, facilitator, learner):
             thread=thread, author=learner, body=REPLY_BODY, approved=True, approved_at=now
         )
     loader.created["discussion thread"] += 1
+
+
+def _ensure_run_discussion(loader, facilitator, learner):
+    """The demo run's discussion: two pinned threads (Spanish, English), the learner accepted
+    to the run and answering the first session's question for the forum."""
+    from programmes.records import Application, Run
+
+    from .programmes_demo import RUN_TITLE
+
+    run = Run.objects.filter(title=RUN_TITLE).first()
+    space = ensure_run_discussion(run) if run else None
+    if space is None:
+        return
+    now = timezone.now()
+    for title, body in RUN_THREADS:
+        if Thread.objects.filter(community=space, title=title).exists():
+            continue
+        thread = Thread.objects.create(
+            community=space,
+            title=title,
+            author=facilitator,
+            approved=True,
+            pinned=True,
+            last_post_at=now,
+        )
+        Post.objects.create(
+            thread=thread, author=facilitator, body=body, approved=True, approved_at=now
+        )
+        loader.created["run discussion thread"] += 1
+    if learner is None:
+        return
+    if not Application.objects.filter(run=run, user=learner).exists():
+        Application.objects.create(
+            run=run,
+            user=learner,
+            organisation="Línea de ayuda a la infancia, Lima",
+            role="Coordinadora",
+            country="Peru",
+            language="es",
+            motivation="Queremos aprender de otras líneas de ayuda.",
+            status=Application.Status.ACCEPTED,
+        )
+    first = run.sessions.exclude(forum_question="").order_by("starts_at").first()
+    question = ensure_session_thread(first) if first else None
+    if question is not None and not question.posts.filter(author=learner).exists():
+        Post.objects.create(
+            thread=question, author=learner, body=RUN_REPLY, approved=True, approved_at=now
+        )
 
 
 def _login_lines(facilitator, page):

@@ -200,6 +200,9 @@ class Session(models.Model):
         _("meeting link"), blank=True, help_text=_("Shown only to people registered for it.")
     )
     updated_at = models.DateTimeField(auto_now=True)
+    # The public VEVENT in each language, serialised by icalendar when the session is saved, so
+    # that a feed of hundreds of sessions is joined rather than built (`ics`).
+    calendar_events = models.JSONField(default=dict, blank=True, editable=False)
 
     panels = [
         FieldPanel("programme_key"),
@@ -228,6 +231,15 @@ class Session(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Stored for feeds (`ics`); a save of the stored events alone need not rebuild them.
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or set(update_fields) - {"calendar_events"}:
+            from .ics import refresh_stored_events
+
+            refresh_stored_events([self])
 
     def clean(self):
         if self.kind != self.Kind.INFORMATION and self.run_id is None:

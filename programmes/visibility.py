@@ -34,6 +34,20 @@ def register_page_model(model):
         _OTHER_MODELS.append(model)
 
 
+_RUN_LINKS = []
+
+
+def register_run_link(label, url_name):
+    """A page of another app about one run (`url_name` takes the run's id), linked from "My
+    programmes" for each accepted run: a run's discussion (`communities`)."""
+    if (label, url_name) not in _RUN_LINKS:
+        _RUN_LINKS.append((label, url_name))
+
+
+def run_links():
+    return list(_RUN_LINKS)
+
+
 def programme_models():
     from .models import ProgrammePage
 

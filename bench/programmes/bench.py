@@ -11,7 +11,8 @@ stack: middleware, routing, templates):
 
 1. SQL queries of the programme page and the Upcoming calendar with 50 sessions (budget 15);
 2. time to serve the programme's ICS feed with 500 sessions (budget 200 ms), p50 and p95: built
-   afresh (the feed cache emptied before each request) and as served again from the cache.
+   afresh (the feed cache emptied before each request: the events stored when the sessions were
+   saved are joined, `programmes/ics.py`) and as served again from the cache.
 """
 
 import argparse

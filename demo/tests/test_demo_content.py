@@ -95,6 +95,16 @@ def test_demo_content_is_complete_idempotent_and_served(client, settings):
     assert Thread.objects.filter(community=community, pinned=True, approved=True).count() == 1
     assert live_in(CommunityPage, "es") == 1 and live_in(CommunityPage, "ar") == 1
     assert community.members_group.user_set.filter(username="learner@portal.example.org").exists()
+    # The demo run's discussion, in Spanish and English, the question threads of its sessions.
+    from communities.records import Community
+
+    space = Community.objects.get(kind="run", run__title="Cohorte 2027 (español)")
+    titles = set(space.threads.filter(pinned=True).values_list("title", flat=True))
+    assert titles == {
+        "Bienvenida a la cohorte: preséntese",
+        "Welcome to the cohort: for those who prefer English",
+    }
+    assert space.threads.filter(session__isnull=False, author=None).count() == 12
 
     bad = Page.find_problems()
     assert not any(bad), f"page tree problems: {bad}"

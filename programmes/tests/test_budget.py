@@ -9,6 +9,7 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from programmes.ics import refresh_stored_events
 from programmes.records import Session
 from tests.tree import build_site
 
@@ -18,8 +19,9 @@ BUDGET = 15
 
 
 def sessions(page, run, count):
+    """`count` sessions made in bulk, with their calendar events stored as saving each would."""
     start = timezone.now() + timedelta(days=1)
-    Session.objects.bulk_create(
+    created = Session.objects.bulk_create(
         Session(
             programme_key=page.translation_key,
             run=run,
@@ -33,6 +35,7 @@ def sessions(page, run, count):
         )
         for n in range(count)
     )
+    refresh_stored_events(created)
 
 
 class TestBudgets(TestCase):
@@ -64,19 +67,24 @@ class TestBudgets(TestCase):
         assert response.content.decode().count('class="session"') == 50
 
     def test_feed_of_500_sessions_under_200_ms(self):
+        """Built afresh (the feed cache emptied before each request), not only from the cache:
+        the stored events make the build itself fast. Best of 5, as the machine is shared."""
+        from django.core.cache import cache
+
         sessions(self.page, self.cohort, 450)
         url = f"/en/programmes/feeds/{self.page.translation_key}.ics"
-        started = time.perf_counter()
-        self.client.get(url)
-        cold = time.perf_counter() - started
-        timings = []
+        timings = {"fresh": [], "cached": []}
         for _ in range(5):
-            started = time.perf_counter()
-            response = self.client.get(url)
-            timings.append(time.perf_counter() - started)
-        assert response.content.count(b"BEGIN:VEVENT") == 500
-        best = min(timings)
+            cache.clear()
+            for kind in ("fresh", "cached"):
+                started = time.perf_counter()
+                response = self.client.get(url)
+                timings[kind].append(time.perf_counter() - started)
+                assert response.content.count(b"BEGIN:VEVENT") == 500
+        best = {kind: min(times) for kind, times in timings.items()}
         print(
-            f"ICS feed, 500 sessions: built in {cold * 1000:.0f} ms, then best {best * 1000:.0f} ms of 5"
+            "ICS feed, 500 sessions: best of 5 built afresh "
+            f"{best['fresh'] * 1000:.0f} ms, from the cache {best['cached'] * 1000:.0f} ms"
         )
-        assert best < 0.2, timings
+        assert best["fresh"] < 0.2, timings
+        assert best["cached"] < 0.2, timings

@@ -96,6 +96,52 @@ class TestInformationMeetings(TestCase):
         (reminder,) = mail.outbox
         assert "secret-room" in reminder.body and "/cancel/" in reminder.body
 
+    def test_the_queued_reminder_runs_24_hours_before_in_each_language_not_to_the_cancelled(self):
+        """With the production queue (django-tasks-db): the reminder is deferred to 24 hours
+        before the meeting, does nothing before then, and then mails each sign-up in its own
+        language with the meeting link, but not someone who cancelled."""
+        from unittest import mock
+
+        from django.test import override_settings
+        from django_tasks_db.models import DBTaskResult
+
+        def worker():
+            with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+                call_command(
+                    "db_worker", batch=True, startup_delay=False, interval=0.1, verbosity=0
+                )
+
+        queue = {"default": {"BACKEND": "core.task_backend.DatabaseBackend"}}
+        with override_settings(TASKS=queue):
+            self.sign_up(email="ana@example.org", name="Ana", language="es")
+            self.sign_up(email="ben@example.org", name="Ben", language="en")
+            cancelled = Registration.objects.get(email="ben@example.org")
+            self.client.post(f"/en/programmes/cancel/{cancelled.token}/")
+            tasks = DBTaskResult.objects.filter(task_path__endswith="send_meeting_reminder")
+            assert tasks.count() == 2
+            for task in tasks:
+                assert task.run_after == self.meeting.starts_at - timedelta(hours=24)
+            mail.outbox.clear()
+            worker()  # sends the queued confirmations (mail is queued too), not the reminders
+            assert [
+                m.subject for m in mail.outbox if m.subject.startswith(("Mañana", "Tomorrow"))
+            ] == []
+            mail.outbox.clear()
+            # A day and a half later (the clock moved: the tasks are due, the meeting near).
+            self.meeting.starts_at = timezone.now() + timedelta(hours=23)
+            self.meeting.save()
+            tasks.update(run_after=timezone.now() - timedelta(minutes=1))
+            worker()
+        (reminder,) = mail.outbox
+        assert reminder.to == ["ana@example.org"]  # Ben cancelled
+        assert reminder.subject.startswith("Mañana:")  # her language, not the worker's
+        assert "meet.example.org/secret-room" in reminder.body
+        registration = Registration.objects.get(email="ana@example.org")
+        assert f"/es/programmes/cancel/{registration.token}/" in reminder.body
+        (attachment,) = reminder.attachments
+        (event,) = Calendar.from_ical(attachment[1]).walk("VEVENT")
+        assert "meet.example.org/secret-room" in str(event["location"])
+
     def test_closed_once_started(self):
         self.meeting.starts_at = timezone.now() - timedelta(minutes=5)
         self.meeting.save()

@@ -77,3 +77,16 @@ def build_multilingual_site():
         setattr(t, code, pages)
     t.en = {name: english(t, name) for name in PAGE_NAMES}
     return t
+
+
+def sign_in(tab, email):
+    """Sign `email` in through the sign-in form, as a visitor does (cookies cleared first, so
+    one tab can switch from one person to another)."""
+    from .conftest import PASSWORD
+
+    tab.context.clear_cookies()
+    tab.goto("/en/account/sign-in/")
+    tab.get_by_label("E-mail address").fill(email)
+    tab.get_by_label("Password").fill(PASSWORD)
+    tab.get_by_role("button", name="Sign in").click()
+    tab.wait_for_load_state()

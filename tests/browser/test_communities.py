@@ -16,6 +16,7 @@ from communities.tests.helpers import build_community
 from tests.tree import build_site
 
 from .conftest import PASSWORD, run_axe, screenshot
+from .site import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("db")]  # db: see conftest.py
 
@@ -56,15 +57,6 @@ def phone(chromium, portal):
     tab = context.new_page()
     yield tab
     context.close()
-
-
-def sign_in(tab, email):
-    tab.context.clear_cookies()
-    tab.goto("/en/account/sign-in/")
-    tab.get_by_label("E-mail address").fill(email)
-    tab.get_by_label("Password").fill(PASSWORD)
-    tab.get_by_role("button", name="Sign in").click()
-    tab.wait_for_load_state()
 
 
 def test_a_new_member_posts_from_a_phone_and_a_facilitator_approves(phone, portal):

@@ -33,7 +33,7 @@ from tests.tree import build_site
 
 from .conftest import PASSWORD, run_axe, screenshot
 from .conftest import sign_in as admin_sign_in
-from .site import translate
+from .site import sign_in, translate
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("db")]  # db: see conftest.py
 
@@ -146,15 +146,6 @@ def build_portal():
     services.approve_post(first, t.facilitator)
     services.approve_post(services.reply(welcome, t.pedro, "Hola desde Quito."), t.facilitator)
     return t
-
-
-def sign_in(tab, email):
-    tab.context.clear_cookies()
-    tab.goto("/en/account/sign-in/")
-    tab.get_by_label("E-mail address").fill(email)
-    tab.get_by_label("Password").fill(PASSWORD)
-    tab.get_by_role("button", name="Sign in").click()
-    tab.wait_for_load_state()
 
 
 def path_in(body, pattern):
@@ -353,3 +344,37 @@ def test_a_member_asks_before_a_session_and_a_moderator_hides_a_reply(page, port
         page.goto(thread_url)
         assert "¿Cómo hablan de salud mental" in page.content()
         assert "Con juegos y dibujos" not in page.content(), member
+
+
+def test_a_participant_answers_a_session_question_in_the_run_discussion_on_a_phone(phone, portal):
+    """The run's own discussion: from "My programmes" to the session's question, a first post
+    that waits for a facilitator, approved on the thread page, then seen by the other
+    participant; a participant of another run is refused."""
+    sign_in(phone, "lucia@example.org")
+    phone.goto("/es/programmes/mine/")
+    phone.locator(f"#run-{portal.past_run.pk}-heading + p a").click()
+    phone.wait_for_url(f"**/es/communities/runs/{portal.past_run.pk}/")
+    assert run_axe(phone) == []
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    phone.get_by_role("link", name="Módulo 4").click()
+    assert "What does your helpline do first?" in phone.locator("#forum-question").inner_text()
+    phone.get_by_label("Mensaje").fill("Escuchamos sin interrumpir.")
+    phone.locator("#reply").get_by_role("button").click()
+    phone.wait_for_load_state()
+    thread_url = phone.url.split("#")[0]
+    assert run_axe(phone) == []
+    reply = Post.objects.get(body="Escuchamos sin interrumpir.")
+    assert not reply.approved  # her first post in this run's discussion waits
+
+    admin_sign_in(phone, "fac@example.org")
+    phone.goto(thread_url)
+    phone.locator(f"#post-{reply.pk}").locator("button[value=approve]").click()
+    phone.wait_for_load_state()
+    assert Post.objects.get(pk=reply.pk).approved
+
+    sign_in(phone, "pedro@example.org")
+    phone.goto(thread_url)
+    assert "Escuchamos sin interrumpir." in phone.content()
+    sign_in(phone, "marta@example.org")  # accepted to another run
+    response = phone.goto(thread_url)
+    assert response.status == 403 and "Escuchamos" not in phone.content()
