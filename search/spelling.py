@@ -16,8 +16,9 @@ Finding the nearest spelling:
 
 * PostgreSQL: pg_trgm's trigram similarity (`key % word`, a GIN trigram index on the key,
   search/migrations/0011) picks the CANDIDATES most similar known words;
-* SQLite and any other database: the known words of the same first letter and a length within
-  two letters;
+* SQLite and any other database: the known words of a length within two letters and either of
+  the same first letter or one edit at the start away (first letter replaced, dropped, added,
+  or swapped with the second), read through two indexes (lookup, _near_start);
 
 then, on every database alike, the candidate at the smallest edit distance (insertions,
 deletions, substitutions and swaps of neighbouring letters: `burnuot` -> `burnout` is one)
@@ -30,14 +31,17 @@ Arabic ones in their normal form (search.arabic), as the index compares them.
 SEARCH_SPELLING = False turns it off: no correction, no suggestion, no refresh.
 """
 
+import functools
 import hashlib
 import logging
+import operator
 import re
 import unicodedata
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, models
+from django.db.models.functions import Substr
 
 from .text import parse_query, stem
 from .vocabulary import VERSION_KEY, SpellingWord, enabled, spelling_key
@@ -98,8 +102,58 @@ def max_distance(key):
     return 1 if len(key) <= 5 else 2
 
 
-def _in_languages(queryset, languages):
-    return queryset.filter(language__in=languages) if languages else queryset
+def _near_start(key, languages):
+    """Where, without trigrams (SQLite), the known words that may be `key` misspelt are: of its
+    length band, and either of its first letter, or one edit at the start away from it: its
+    first letter replaced (same second and third letters), dropped, preceded by a stray
+    letter, or swapped with the second. Each part is a range of an index that starts with the
+    language (the unique (language, key) one, or search/migrations/0012's on the language,
+    the second and third letters and the length), so that SQLite reads each through its index
+    (measured on 800,000 words: 45 ms p50 against 36 ms for the first letter alone, on a
+    loaded 2-core machine) rather than every word of the language."""
+    band = models.Q(language__in=languages, length__range=(len(key) - BAND, len(key) + BAND))
+
+    def starts(prefix):
+        return band & models.Q(key__gte=prefix, key__lt=prefix + "\U0010ffff")
+
+    return (
+        starts(key[0])
+        | (band & models.Q(second=key[1:3]))  # "vurnout": first letter replaced
+        | (band & models.Q(second=key[:2]))  # "urnout": first letter missing
+        | starts(key[1:3])  # "xburnout": a letter before the first
+        | starts(key[1] + key[0])  # "ubrnout": first two swapped
+    )
+
+
+def _starts_near(key, other):
+    """Whether `other` is in _near_start(key) (the length band aside)."""
+    return (
+        other[0] == key[0]
+        or other[1:3] in (key[1:3], key[:2])
+        or other.startswith((key[1:3], key[1] + key[0]))
+    )
+
+
+def kept_lookup(keys, languages):
+    """lookup() of the keys, each word's candidates kept in the cache until the vocabulary
+    changes: a word seen in any earlier query (misspelt, or spelt right and checked for a
+    "did you mean") costs no query, so a new query of known or already corrected words is
+    corrected without reading the vocabulary. One cache round trip, one query for the rest."""
+    version = cache.get(VERSION_KEY, 0)
+    scope = ",".join(sorted(languages)) if languages else "*"
+    names = {
+        key: f"search:spelling-word:{version}:"
+        + hashlib.sha1(f"{scope}|{key}".encode()).hexdigest()
+        for key in keys
+    }
+    kept = cache.get_many(list(names.values()))
+    found = {key: kept[name] for key, name in names.items() if name in kept}
+    missing = [key for key in keys if key not in found]
+    if missing:
+        read = lookup(missing, languages)
+        cache.set_many({names[key]: read[key] for key in missing}, CACHE_SECONDS)
+        found.update(read)
+    return found
 
 
 def lookup(keys, languages):
@@ -109,7 +163,14 @@ def lookup(keys, languages):
     if connection.vendor == "postgresql":
         # For each key, the CANDIDATES most similar known words, through the trigram index.
         table = connection.ops.quote_name(SpellingWord._meta.db_table)
-        in_languages = "AND w.language = ANY(%s)" if languages else ""
+        # One language as an equality, which its own trigram index answers (search.vocabulary
+        # .language_index_sql); several through the index of every language's words.
+        if languages and len(languages) == 1:
+            in_languages, language_params = "AND w.language = %s", [languages[0]]
+        elif languages:
+            in_languages, language_params = "AND w.language = ANY(%s)", [list(languages)]
+        else:
+            in_languages, language_params = "", []
         sql = (
             f"SELECT q.key, w.key, w.word, w.frequency FROM unnest(%s::text[]) AS q(key) "
             f"CROSS JOIN LATERAL (SELECT w.key, w.word, w.frequency FROM {table} w "
@@ -117,27 +178,22 @@ def lookup(keys, languages):
             f"AND length(q.key) + %s {in_languages} "
             f"ORDER BY similarity(w.key, q.key) DESC, w.frequency DESC LIMIT %s) w"
         )
-        params = [list(keys), BAND, BAND, *([list(languages)] if languages else []), CANDIDATES]
+        params = [list(keys), BAND, BAND, *language_params, CANDIDATES]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
     else:
-        # The known words of each key's first letter and length band.
-        condition = models.Q()
-        for key in keys:
-            condition |= models.Q(
-                key__gte=key[0],
-                key__lt=key[0] + "\U0010ffff",
-                length__range=(len(key) - BAND, len(key) + BAND),
-            )
-        found = _in_languages(SpellingWord.objects.filter(condition), languages).values_list(
-            "key", "word", "frequency"
+        codes = languages or [code for code, _name in settings.LANGUAGES]
+        found = (
+            SpellingWord.objects.annotate(second=Substr("key", 2, 2))
+            .filter(functools.reduce(operator.or_, (_near_start(key, codes) for key in keys)))
+            .values_list("key", "word", "frequency")
         )
         rows = [
             (key, other, word, frequency)
             for other, word, frequency in found
             for key in keys
-            if other[0] == key[0] and abs(len(other) - len(key)) <= BAND
+            if abs(len(other) - len(key)) <= BAND and _starts_near(key, other)
         ]
     merged = {key: {} for key in keys}  # one row per known key, frequencies across languages
     for key, other, word, frequency in rows:
@@ -207,7 +263,7 @@ def correction(text, languages):
     checked = _checked_words(text, languages)
     if not checked:
         return None
-    found = lookup(list(checked), languages)
+    found = kept_lookup(list(checked), languages)
     stem_languages = languages or [code for code, _name in settings.LANGUAGES]
     replacements = {}
     for key in checked:
@@ -224,7 +280,7 @@ def suggestion(text, languages):
     checked = _checked_words(text, languages)
     if not checked:
         return None
-    found = lookup(list(checked), languages)
+    found = kept_lookup(list(checked), languages)
     replacements = {}
     for key in checked:
         pages = _pages(key, found[key])

@@ -14,6 +14,7 @@ Words are kept without case or accents, and Arabic ones in their normal form (se
 the index compares them (spelling_key).
 """
 
+import re
 import threading
 import time
 from contextlib import contextmanager
@@ -54,6 +55,41 @@ class SpellingWord(models.Model):
 
     def __str__(self):
         return f"{self.language} {self.word} ({self.frequency})"
+
+
+LANGUAGE_INDEX = "search_spelling_trgm_{}"  # a GIN trigram index of one language's words
+
+
+def language_index_sql(table, code):
+    """CREATE INDEX of the trigram index of language `code`'s words (PostgreSQL), or None for
+    a code that is not a plain language tag.
+
+    A search corrects words in one language: the index of all languages returns (and the
+    database then reads and discards) every other language's near spellings too. Measured on
+    800,000 words (200,000 per language), one word's 30 nearest: p50 9.4 / p95 16.7 ms with
+    the index of all words, 2.4 / 7.8 ms with the language's own; a GIN index on (language,
+    key) through btree_gin, 7.3 / 17.3 ms (its language entries are long lists to intersect).
+    The index of all words stays, for the all-languages scope and languages added later.
+    """
+    if not re.fullmatch(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*", code or ""):
+        return None
+    name = LANGUAGE_INDEX.format(re.sub(r"[^a-z0-9]", "_", code.lower()))
+    return (
+        f"CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin (key gin_trgm_ops) "
+        f"WHERE language = '{code}'"
+    )
+
+
+def create_language_indexes(codes):
+    """The per-language trigram indexes of `codes` that do not exist yet (PostgreSQL)."""
+    if connection.vendor != "postgresql":
+        return
+    table = connection.ops.quote_name(SpellingWord._meta.db_table)
+    with connection.cursor() as cursor:
+        for code in codes:
+            sql = language_index_sql(table, code)
+            if sql:
+                cursor.execute(sql)
 
 
 def spelling_key(word):
@@ -130,6 +166,7 @@ def rebuild():
     (searches read on meanwhile)."""
     started = time.monotonic()
     counted = count_words()
+    create_language_indexes(sorted({language for language, _key in counted}))
     changed = 0
     with transaction.atomic():
         if connection.vendor == "postgresql":

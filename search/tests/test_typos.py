@@ -82,6 +82,28 @@ class TestCorrection(TypoTestCase):
         assert "q=burnuot" in link["href"]
         assert [mark.get_text() for mark in soup.select(".search-snippet mark")][:1] == ["burnout"]
 
+    def test_a_wrong_missing_extra_or_swapped_first_letter_is_corrected(self):
+        # SQLite finds these through the second and third letters (search/migrations/0012),
+        # PostgreSQL through trigrams: on both, a mistake at the start is forgiven.
+        found = spelling.lookup(["vurnout", "urnout", "xburnout", "ubrnout"], ["en"])
+        for typo, candidates in found.items():
+            assert "burnout" in {key for key, _word, _pages in candidates}, typo
+        _response, soup = self.get(q="vurnout")
+        assert self.titles(soup) == ["Self-care for helpline staff: preventing burnout"]
+        assert self.notice(soup).startswith("Showing results for burnout")
+
+    def test_a_word_seen_before_is_corrected_without_reading_the_vocabulary(self):
+        def vocabulary_reads(text):
+            with CaptureQueriesContext(connection) as queries:
+                _response, soup = self.get(q=text)
+            assert self.titles(soup) == ["Self-care for helpline staff: preventing burnout"]
+            return sum("spellingword" in query["sql"] for query in queries.captured_queries)
+
+        assert vocabulary_reads("burnuot") == 1
+        assert vocabulary_reads("Burnuot") == 0  # another query, a word already looked up
+        vocabulary.forget()  # the vocabulary changed: words are looked up again
+        assert vocabulary_reads("BURNUOT") == 1
+
     def test_search_instead_searches_as_typed(self):
         _response, soup = self.get(q="burnuot", exact="1")
         assert self.titles(soup) == []
@@ -226,6 +248,37 @@ class TestBackends(TypoTestCase):
                     "SELECT 1 FROM pg_indexes WHERE indexname = 'search_spelling_key_trgm'"
                 )
                 assert cursor.fetchone()
+
+    def test_candidates_are_read_through_an_index(self):
+        # PostgreSQL: the language's own trigram index; SQLite: the (language, key) index for
+        # the first letter, the (language, second letters, length) one for a wrong first one.
+        with CaptureQueriesContext(connection) as queries:
+            spelling.lookup(["burnuot"], ["en"])
+        (query,) = queries.captured_queries
+        if connection.vendor == "postgresql":
+            # A few test rows are read faster without a trigram index, or through the
+            # (language, key) one: without them (rolled back), the plan must take the
+            # language's own index, so the query's language condition matches its predicate.
+            try:
+                with transaction.atomic(), connection.cursor() as cursor:
+                    cursor.execute("DROP INDEX search_spelling_key_trgm")
+                    cursor.execute(
+                        "ALTER TABLE portal_search_spellingword "
+                        "DROP CONSTRAINT search_spelling_unique"
+                    )
+                    cursor.execute("SET LOCAL enable_seqscan = off")
+                    cursor.execute("EXPLAIN " + query["sql"])
+                    plan = "\n".join(row[0] for row in cursor.fetchall())
+                    raise RuntimeError("roll back")
+            except RuntimeError:
+                pass
+            assert "search_spelling_trgm_en" in plan, plan
+        else:
+            with connection.cursor() as cursor:
+                cursor.execute("EXPLAIN QUERY PLAN " + query["sql"])
+                plan = "\n".join(str(row[-1]) for row in cursor.fetchall())
+            assert "MULTI-INDEX OR" in plan and "search_spelling_second" in plan, plan
+            assert "SCAN" not in plan, plan
 
     def test_query_budget(self):
         for params in (
