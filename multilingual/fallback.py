@@ -18,7 +18,8 @@ pages are served, but no longer silently: they carry the notice and the right `l
 An untranslated page has one address per language: its path in the source tree under that
 language's prefix (`/fr/elearning/x/`), the address every listing links to. The router also finds
 it along its ancestors' translated slugs (`/fr/formation-en-ligne/x/`); that second address
-answers with a permanent redirect to the first.
+answers with a permanent redirect to the first. A translated page found along the source's
+slugs (an address from before it had a slug of its own) redirects to its translation.
 
 A first path segment that is a language code the portal does not offer (`/de/...`) gets a 404
 in the default language at once, instead of LocaleMiddleware's redirect to `/en/de/...`.
@@ -119,11 +120,25 @@ def canonical_redirect(request, result):
     page, args, _kwargs = result
     if args:  # a sub-route of the page: its address is the page's own's business
         return None
-    url = fallback_url(page, request)
+    url = _translation_url(page, request) or fallback_url(page, request)
     if not url or unquote(url) == request.path or "://" in url:
         return None
     query = request.META.get("QUERY_STRING", "")
     return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+
+
+def _translation_url(page, request):
+    """The address of `page`'s live translation in the visitor's language, if it has one.
+
+    A translated page reached at its source's address (`/ar/case-studies/x/`, where the Arabic
+    pages have Arabic slugs, or an address published before they had them) moves there for good.
+    """
+    translation_page = (
+        Page.objects.filter(translation_key=page.translation_key, locale_id=active_locale_id())
+        .live()
+        .first()
+    )
+    return translation_page.get_url(request) if translation_page is not None else None
 
 
 def _offered(code):
