@@ -40,6 +40,7 @@ from django.views.defaults import page_not_found
 from wagtail.models import Page, Site
 
 from core.request_cache import active_locale_id
+from core.templatetags.portal_tags import live_translations
 
 from .listings import fallback_url
 
@@ -133,12 +134,13 @@ def _translation_url(page, request):
     A translated page reached at its source's address (`/ar/case-studies/x/`, where the Arabic
     pages have Arabic slugs, or an address published before they had them) moves there for good.
     """
-    translation_page = (
-        Page.objects.filter(translation_key=page.translation_key, locale_id=active_locale_id())
-        .live()
-        .first()
-    )
-    return translation_page.get_url(request) if translation_page is not None else None
+    # The page's live translations, read once per request: the language switcher of the
+    # fallback page served otherwise reads the same list, so this costs no query.
+    visitor = active_locale_id()
+    for version in live_translations(request, page):
+        if version.locale_id == visitor:
+            return version.get_url(request)
+    return None
 
 
 def _offered(code):
