@@ -4,13 +4,15 @@ Wagtail's own sitemap lists the pages under the Site's root page, which with wag
 is the default language's home only: the French, Spanish and Arabic trees would never reach a
 search engine. Here every translation of the root page contributes its live, public pages,
 and each entry names its live, public translations (and an x-default, the default language's
-version) so that a search engine shows visitors the page in their own language.
+version) so that a search engine shows visitors the page in their own language. Addresses are
+percent-encoded (Arabic pages have Arabic slugs).
 """
 
 from collections import defaultdict
 
 from django.conf import settings
 from django.db.models import Q
+from django.utils.encoding import iri_to_uri
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
@@ -37,7 +39,7 @@ class PortalSitemap(Sitemap):
         for page in translations.select_related("locale"):
             url = page.get_full_url(self.request)
             if url:
-                versions[page.translation_key].append((page.locale.language_code, url))
+                versions[page.translation_key].append((page.locale.language_code, iri_to_uri(url)))
         links = {}
         for key, found in versions.items():
             if len(found) < 2:
@@ -55,6 +57,8 @@ class PortalSitemap(Sitemap):
         urls, last_mods = [], set()
         for item in items:
             for url_info in item.get_sitemap_urls(self.request):
+                # Arabic slugs percent-encoded: the sitemap protocol takes URIs, not IRIs.
+                url_info["location"] = iri_to_uri(url_info["location"])
                 if item.translation_key in alternates:
                     url_info["alternates"] = alternates[item.translation_key]
                 urls.append(url_info)

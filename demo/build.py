@@ -28,7 +28,7 @@ from . import files, illustrations, users
 from .content import media, site, taxonomy
 from .content.people import PEOPLE
 from .text import in_language, plain_paragraphs, rich
-from .translate import has_translation, translate, tree_problems
+from .translate import has_translation, slug_outdated, translate, tree_problems
 
 Image = get_image_model()
 Document = get_document_model()
@@ -355,7 +355,14 @@ class Loader:
     def translate_into(self, instance, languages):
         for code in languages:
             locale = self.locales.get(code)  # None when the language is not configured here
-            if locale is None or has_translation(instance, locale):
+            if locale is None:
+                continue
+            if has_translation(instance, locale):
+                if slug_outdated(instance, locale):
+                    # A demo built before its pages had slugs in this language: translated
+                    # again, the page moves to its slug; the old address redirects to it.
+                    translate(instance, locale, user=self.translator)
+                    self.created[f"slug ({code})"] += 1
                 continue
             left = translate(instance, locale, user=self.translator)
             self.untranslated[code] += left

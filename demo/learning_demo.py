@@ -32,6 +32,9 @@ from .users import EMAIL_DOMAIN, demo_password
 
 MODULE_SLUG = "caring-for-children-moving-alone"
 LANGUAGES = ("fr",)
+# The module's card only (title, summary; the Arabic eLearning index lists it): its lessons,
+# quizzes and test stay English until translated.
+CARD_LANGUAGES = ("ar",)
 
 
 def _id(n):
@@ -82,13 +85,17 @@ def text(*paragraphs):
 
 MODULE = {
     "title": T(
-        "Caring for children moving alone", fr="Prendre en charge les enfants qui voyagent seuls"
+        "Caring for children moving alone",
+        fr="Prendre en charge les enfants qui voyagent seuls",
+        ar="رعاية الأطفال المتنقلين وحدهم",
     ),
     "summary": T(
         "Three short lessons on protecting unaccompanied and separated children, with practice quizzes and a "
         "final test that leads to a certificate.",
         fr="Trois courtes leçons sur la protection des enfants non accompagnés et séparés, avec des quiz "
         "d'entraînement et un test final qui mène à un certificat.",
+        ar="ثلاثة دروس قصيرة حول حماية الأطفال غير المصحوبين والمنفصلين عن ذويهم، مع اختبارات تدريبية "
+        "واختبار نهائي يؤدي إلى الحصول على شهادة.",
     ),
     "overview": T(
         "An inter-agency course on this subject has reached about 30,000 front-line workers in at least 181 "
@@ -524,6 +531,7 @@ def _ensure_module(loader, en):
         loader.translate_into(module, [code])
         for lesson in LessonPage.objects.child_of(module).order_by("path"):
             loader.translate_into(lesson, [code])
+    loader.translate_into(module, CARD_LANGUAGES)
     return module
 
 

@@ -10,8 +10,12 @@ Pages must be translated parent first, one at a time, and never inside an outer
 parent whose children were added in the meantime corrupts `numchild` (issue #773).
 """
 
+import html
+
 from wagtail.models import Page
 from wagtail_localize.models import Translation, TranslationSource
+
+from multilingual.slugs import page_slugify
 
 from .text import lookup
 
@@ -20,6 +24,13 @@ TOOL_NAME = "load_demo_content"
 
 def has_translation(instance, locale):
     return instance.get_translation_or_none(locale) is not None
+
+
+def slug_outdated(instance, locale):
+    """Whether the page's translation into `locale` lacks the slug the demo texts give it."""
+    slug = lookup(instance.slug, locale.language_code) if isinstance(instance, Page) else None
+    translated = instance.get_translation_or_none(locale) if slug else None
+    return translated is not None and translated.slug != html.unescape(slug)
 
 
 def translate(instance, locale, user=None):
@@ -36,9 +47,22 @@ def translate(instance, locale, user=None):
             entry.msgstr = text
         else:
             untranslated += 1
+    slug_from_title(po)
     translation.import_po(po, user=user, tool_name=TOOL_NAME)
     translation.save_target(user=user, publish=True)
     return untranslated
+
+
+def slug_from_title(po):
+    """A page without a slug of its own in the texts gets one from its translated title.
+
+    As multilingual.slugs does when a translator saves the title; here the translated page
+    does not exist yet when the title is imported, so the PO file carries the slug.
+    """
+    entries = {entry.msgctxt: entry for entry in po if not entry.obsolete}
+    slug, title = entries.get("slug"), entries.get("title")
+    if slug is not None and not slug.msgstr and title is not None and title.msgstr:
+        slug.msgstr = page_slugify(html.unescape(title.msgstr))[:255].strip("-")
 
 
 def tree_problems():

@@ -11,3 +11,4 @@ class MultilingualConfig(AppConfig):
 
         treefix.connect()
         slugs.connect()
+        slugs.allow_unicode()

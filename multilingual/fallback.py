@@ -18,7 +18,8 @@ pages are served, but no longer silently: they carry the notice and the right `l
 An untranslated page has one address per language: its path in the source tree under that
 language's prefix (`/fr/elearning/x/`), the address every listing links to. The router also finds
 it along its ancestors' translated slugs (`/fr/formation-en-ligne/x/`); that second address
-answers with a permanent redirect to the first.
+answers with a permanent redirect to the first. A translated page found along the source's
+slugs (an address from before it had a slug of its own) redirects to its translation.
 
 A first path segment that is a language code the portal does not offer (`/de/...`) gets a 404
 in the default language at once, instead of LocaleMiddleware's redirect to `/en/de/...`.
@@ -39,6 +40,7 @@ from django.views.defaults import page_not_found
 from wagtail.models import Page, Site
 
 from core.request_cache import active_locale_id
+from core.templatetags.portal_tags import live_translations
 
 from .listings import fallback_url
 
@@ -119,11 +121,26 @@ def canonical_redirect(request, result):
     page, args, _kwargs = result
     if args:  # a sub-route of the page: its address is the page's own's business
         return None
-    url = fallback_url(page, request)
+    url = _translation_url(page, request) or fallback_url(page, request)
     if not url or unquote(url) == request.path or "://" in url:
         return None
     query = request.META.get("QUERY_STRING", "")
     return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+
+
+def _translation_url(page, request):
+    """The address of `page`'s live translation in the visitor's language, if it has one.
+
+    A translated page reached at its source's address (`/ar/case-studies/x/`, where the Arabic
+    pages have Arabic slugs, or an address published before they had them) moves there for good.
+    """
+    # The page's live translations, read once per request: the language switcher of the
+    # fallback page served otherwise reads the same list, so this costs no query.
+    visitor = active_locale_id()
+    for version in live_translations(request, page):
+        if version.locale_id == visitor:
+            return version.get_url(request)
+    return None
 
 
 def _offered(code):

@@ -2,11 +2,13 @@
 
 A page spec is a dict of model fields plus `type` (the model), `children` and `translate`
 (the locales it is translated into; a page's parent must be translated into them first).
+`cards` adds the translated cards of the pages the translated home and indexes feature.
 References are by key: images by their key in `media.IMAGES`, terms and pages by slug,
 people by name. `files` lists the languages of a resource's generated PDFs.
 """
 
 from ..text import T
+from . import cards
 from .areas import AREAS
 from .case_studies import CASE_STUDIES
 from .learning import MODULES
@@ -14,7 +16,12 @@ from .resources import KITS, RESOURCES
 
 AREA_INDEX = {
     "type": "content_areas.ContentAreaIndexPage",
-    "slug": T("content-areas", fr="domaines-thematiques", es="areas-tematicas"),
+    "slug": T(
+        "content-areas",
+        fr="domaines-thematiques",
+        es="areas-tematicas",
+        ar="المجالات-المواضيعية",
+    ),
     "title": T(
         "Content areas", fr="Domaines thématiques", es="Áreas temáticas", ar="المجالات المواضيعية"
     ),
@@ -56,7 +63,7 @@ AREA_INDEX = {
 
 LIBRARY = {
     "type": "resources.ResourceLibraryPage",
-    "slug": T("resources", fr="ressources", es="recursos"),
+    "slug": T("resources", fr="ressources", es="recursos", ar="مكتبة-الموارد"),
     "title": T(
         "Resource library",
         fr="Bibliothèque de ressources",
@@ -101,7 +108,7 @@ LIBRARY = {
 
 CASE_STUDY_INDEX = {
     "type": "case_studies.CaseStudyIndexPage",
-    "slug": T("case-studies", fr="etudes-de-cas", es="estudios-de-caso"),
+    "slug": T("case-studies", fr="etudes-de-cas", es="estudios-de-caso", ar="دراسات-الحالة"),
     "title": T("Case studies", fr="Études de cas", es="Estudios de caso", ar="دراسات الحالة"),
     "summary": T(
         "How members and partners tackled a problem, told in one structure: background, who was supported, "
@@ -131,7 +138,9 @@ CASE_STUDY_INDEX = {
 
 ELEARNING_INDEX = {
     "type": "learning.ELearningIndexPage",
-    "slug": T("elearning", fr="formation-en-ligne", es="formacion-en-linea"),
+    "slug": T(
+        "elearning", fr="formation-en-ligne", es="formacion-en-linea", ar="التعلم-الإلكتروني"
+    ),
     "title": T(
         "eLearning", fr="Formation en ligne", es="Formación en línea", ar="التعلّم الإلكتروني"
     ),
@@ -212,3 +221,5 @@ HOME = {
     "translate": ["fr", "es", "ar"],
     "children": [AREA_INDEX, LIBRARY, CASE_STUDY_INDEX, ELEARNING_INDEX],
 }
+
+cards.apply(HOME["children"])

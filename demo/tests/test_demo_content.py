@@ -10,6 +10,7 @@ import io
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.utils.encoding import iri_to_uri
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
@@ -128,6 +129,65 @@ def test_demo_content_is_complete_idempotent_and_served(client, settings):
     feed = client.get("/ar/feeds/rss/").content.decode()
     assert feed.count("<item>") >= 4  # a resource, a kit, a case study, a module
 
+    assert_home_and_indexes_feature_translations(client)
+    assert_arabic_addresses(client)
+
     for page in Page.objects.live().filter(depth__gt=1).specific():
         response = client.get(page.url)
         assert response.status_code == 200, page.url
+
+
+def first_cards(html, count):
+    """The first `count` cards (title and summary) of a page's main content."""
+    main = html.split("<main", 1)[1].split("</main>", 1)[0]
+    return main.split('class="card-title"')[1 : count + 1]
+
+
+def assert_home_and_indexes_feature_translations(client):
+    """/ar/ (and /fr/, /es/) features no English fallback; nor do the indexes' first six cards."""
+    for code in ("ar", "fr", "es"):
+        response = client.get(f"/{code}/")
+        featured = [
+            *response.context["featured_areas"],
+            response.context["featured_case_study"],
+            response.context["featured_module"],
+            *response.context["latest_resources"],
+        ]
+        assert len(featured) >= 8
+        fallbacks = [page.title for page in featured if page.locale.language_code != code]
+        assert not fallbacks, (code, fallbacks)
+        assert "language-badge" not in response.content.decode().split("<main", 1)[1], code
+    arabic_home = HomePage.objects.get(locale__language_code="ar")
+    indexes = [ContentAreaIndexPage, ResourceLibraryPage, CaseStudyIndexPage, ELearningIndexPage]
+    for index in arabic_home.get_children().live().type(*indexes):
+        cards = first_cards(client.get(index.url).content.decode(), 6)
+        assert cards and not any("language-badge" in card for card in cards), index.url
+
+
+def assert_arabic_addresses(client):
+    """Arabic pages have Arabic slugs, percent-encoded in the sitemap; the old addresses move."""
+    arabic = Page.objects.live().filter(locale__language_code="ar", depth__gt=2)
+    english_slugs = [page.url for page in arabic if page.slug.isascii()]
+    assert not english_slugs, english_slugs
+    case_studies = CaseStudyIndexPage.objects.get(locale__language_code="ar")
+    assert case_studies.slug == "دراسات-الحالة"
+    encoded = "/ar/%D8%AF%D8%B1%D8%A7%D8%B3%D8%A7%D8%AA-%D8%A7%D9%84%D8%AD%D8%A7%D9%84%D8%A9/"
+    assert case_studies.url == encoded  # Wagtail links pages at percent-encoded addresses
+    assert client.get(encoded).status_code == 200
+    # The English-slug address the Arabic pages had until now, and one below it, redirect.
+    moved = client.get("/ar/case-studies/")
+    assert moved.status_code == 301 and moved["Location"] == encoded
+    study = CaseStudyPage.objects.get(
+        locale__language_code="ar", slug="مكالمات-الأقران-لرفاه-المرشدين"
+    )
+    source = study.get_translation(Locale.objects.get(language_code="en"))
+    moved = client.get("/ar/" + source.url.split("/", 2)[2])
+    assert moved.status_code == 301 and moved["Location"].startswith(encoded)
+    assert client.get(moved["Location"]).status_code == 200
+    # The switcher and hreflang links on the English page name the Arabic address.
+    english = client.get(source.url).content.decode()
+    assert f'href="{study.url}" lang="ar"' in english
+    assert f'hreflang="ar" href="http://testserver{iri_to_uri(study.url)}"' in english
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert f"{encoded}</loc>" in sitemap
+    assert "دراسات" not in sitemap

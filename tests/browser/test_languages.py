@@ -36,7 +36,7 @@ ITEMS = [
     ELearningModulePage,
     LessonPage,
 ]
-ENGLISH_ONLY = "burnout-prevention-session-plan"  # a resource the demo has in English only
+ENGLISH_ONLY = "community-monitoring-committees"  # a resource the demo has in English only
 
 
 def build_portal():
@@ -92,6 +92,25 @@ def test_each_section_and_page_type_reads_in_arabic(page, portal, model):
     assert arabic(heading), heading
     # The site name in the title; listings may still hold English pages, each with its badge.
     assert arabic(page.title().split("|")[-1]), page.title()
+
+
+def test_arabic_pages_have_arabic_addresses_and_the_old_ones_move(page, portal):
+    """Arabic slugs, percent-encoded in links; the English-slug address redirects permanently."""
+    index = CaseStudyIndexPage.objects.get(locale__language_code="ar")
+    study = CaseStudyPage.objects.live().filter(locale__language_code="ar").first()
+    assert arabic(index.slug) and arabic(study.slug)
+    english = study.get_translation(portal.home["en"].locale)
+    response = page.goto("/ar/" + english.url.split("/", 2)[2])  # /ar/case-studies/<slug>/
+    assert response.request.redirected_from.response().status == 301
+    assert page.url.endswith(study.url) and study.url.startswith(index.url)
+    assert page.get_by_role("heading", level=1).inner_text() == study.title
+    # The language switcher goes back to the English page, and from there to this one.
+    page.get_by_role("navigation", name="اختر لغة").locator('a[hreflang="en"]').click()
+    page.wait_for_load_state()
+    assert page.url.endswith(english.url)
+    page.get_by_role("navigation", name="Choose a language").locator('a[hreflang="ar"]').click()
+    page.wait_for_load_state()
+    assert page.url.endswith(study.url)
 
 
 def test_arabic_feeds_list_arabic_knowledge(page, portal):
