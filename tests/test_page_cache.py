@@ -191,3 +191,72 @@ class TestNothingPersonalIsCached(PageCacheTestCase):
         self.node_a.force_login(admin)
         url = f"/admin/pages/{self.t.resource.pk}/edit/preview/"
         assert HEADER not in self.node_a.get(url)
+
+
+class TestServedBeforeTheRestOfTheStack(PageCacheTestCase):
+    """The cache is the first middleware after the security one: what it replays must be the
+    response every other middleware made, headers included, and nothing that was personal."""
+
+    def test_a_hit_keeps_the_security_and_language_headers(self):
+        url = self.t.resource.url
+        first = self.node_a.get(url)
+        second = self.node_b.get(url)
+        assert second[HEADER] == "hit"
+        for header in ("Content-Security-Policy", "Permissions-Policy", "Content-Language"):
+            assert second[header] == first[header], header
+        assert "nonce-" not in second["Content-Security-Policy"]
+        assert second["X-Content-Type-Options"] == "nosniff"  # SecurityMiddleware, on every hit
+
+    def test_a_page_with_a_csp_nonce_is_never_stored(self):
+        from django.http import HttpResponse
+        from django.test import RequestFactory
+
+        from core.page_cache import PageCacheMiddleware
+        from portal.security import PortalCSPMiddleware
+
+        def inline_script(request):
+            return HttpResponse(f'<script nonce="{request.csp_nonce}">go()</script>')
+
+        stack = PageCacheMiddleware(PortalCSPMiddleware(inline_script))
+        nonces = set()
+        for _ in range(2):
+            response = stack(RequestFactory().get("/en/nonce/"))
+            assert HEADER not in response
+            nonces.add(response.content.decode().split('"')[1])
+        assert len(nonces) == 2
+
+    def test_the_cookies_a_page_reads_are_part_of_the_key(self):
+        url = self.t.resource.url
+        self.node_a.get(url)
+        for cookie, value in (("portal_tz", "Asia/Tokyo"), ("django_language", "fr")):
+            with self.subTest(cookie=cookie):
+                first, second = Client(), Client()
+                first.cookies[cookie] = second.cookies[cookie] = value
+                assert first.get(url)[HEADER] == "miss"
+                response = second.get(url)
+                assert response[HEADER] == "hit"
+        # The stored response remembers the page's language for a visitor who had chosen French.
+        assert response.cookies["django_language"].value == "en"
+
+    def test_visitors_with_messages_are_not_served_from_the_cache(self):
+        url = self.t.resource.url
+        self.warm([url])
+        self.node_b.cookies["messages"] = "anything"
+        assert HEADER not in self.node_b.get(url)
+
+    def test_compressed_pages_are_served_only_to_browsers_that_accept_them(self):
+        from django.conf import settings
+
+        stack = list(settings.MIDDLEWARE)
+        stack.insert(
+            stack.index("core.page_cache.PageCacheMiddleware") + 1,
+            "portal.compression.TextGZipMiddleware",
+        )
+        with override_settings(MIDDLEWARE=stack):
+            url = self.t.resource.url
+            self.node_a.get(url, headers={"accept-encoding": "gzip"})
+            zipped = self.node_b.get(url, headers={"accept-encoding": "gzip"})
+            assert zipped[HEADER] == "hit" and zipped["Content-Encoding"] == "gzip"
+            plain = self.node_b.get(url)
+            assert plain[HEADER] == "miss" and "Content-Encoding" not in plain
+            assert "Accept-Encoding" in zipped["Vary"]

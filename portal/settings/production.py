@@ -45,15 +45,18 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
 # Compressed, fingerprinted static files served by whitenoise, right after the security
-# middleware so they skip the rest of the stack; then pages, feeds and JSON gzipped on the way
-# out (portal/compression.py), as gunicorn may face visitors without a web server in front.
+# middleware so they skip the rest of the stack; then the page cache (core.page_cache), which
+# stores pages as compressed below it; then pages, feeds and JSON gzipped on the way out
+# (portal/compression.py), as gunicorn may face visitors without a web server in front.
+_PAGE_CACHE = "core.page_cache.PageCacheMiddleware"
 MIDDLEWARE = (
     MIDDLEWARE[:1]
     + [
         "whitenoise.middleware.WhiteNoiseMiddleware",
+        _PAGE_CACHE,
         "portal.compression.TextGZipMiddleware",
     ]
-    + MIDDLEWARE[1:]
+    + [name for name in MIDDLEWARE[1:] if name != _PAGE_CACHE]
 )
 STORAGES = {
     "default": MEDIA_STORAGE_BACKEND,  # local disk, or the bucket with MEDIA_STORAGE=s3 (base.py)
