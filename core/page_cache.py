@@ -38,6 +38,7 @@ import time
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
@@ -157,7 +158,10 @@ def on_every_view(response, function_path, *args):
 # What a stored response may depend on besides the address. The language comes from the
 # address's prefix (`/fr/...`); elsewhere (the API, the sitemap, `/`) from the language cookie and
 # Accept-Language, so those are in the key. PAGE_CACHE_VARY_COOKIES names the cookies a public
-# page reads (the language, the visitor's time zone); any other cookie is ignored.
+# page reads (the language, the visitor's time zone); any other cookie is ignored. Under a
+# language prefix the language cookie changes nothing but whether the page sets it (the portal
+# remembers the language of the last page read, multilingual.fallback), so it is left out of the
+# key there and the cookie is replayed as `_from_entry` says.
 VARY_HANDLED = {"accept", "accept-encoding", "accept-language", "cookie", "origin"}
 # Cookies of a visitor whose pages may be their own: never served from, nor stored in, the cache.
 PERSONAL_COOKIES = ("messages",)
@@ -165,6 +169,13 @@ PERSONAL_COOKIES = ("messages",)
 
 def _vary_cookies():
     return getattr(settings, "PAGE_CACHE_VARY_COOKIES", None) or [settings.LANGUAGE_COOKIE_NAME]
+
+
+def _keyed_cookies(language):
+    names = _vary_cookies()
+    if language is not None:
+        names = [name for name in names if name != settings.LANGUAGE_COOKIE_NAME]
+    return names
 
 
 def _language_prefix(path):
@@ -175,6 +186,12 @@ def _language_prefix(path):
         if segment[0] in codes:
             return segment[0]
     return None
+
+
+def _has_prefix_language_cookie(request):
+    """Whether the address has a language prefix and the language cookie already says it."""
+    language = _language_prefix(request.path)
+    return language is not None and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) == language
 
 
 def _key(request):
@@ -189,7 +206,7 @@ def _key(request):
         "html" if "text/html" in meta.get("HTTP_ACCEPT", "") else "other",
         "gzip" if "gzip" in meta.get("HTTP_ACCEPT_ENCODING", "") else "",
         meta.get("HTTP_ORIGIN", ""),
-        *(cookies.get(name, "") for name in _vary_cookies()),
+        *(cookies.get(name, "") for name in _keyed_cookies(language)),
         request.get_full_path(),
     ]
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
@@ -214,6 +231,7 @@ def _may_store(request, response):
         return False  # a session, CSRF or messages cookie: this visitor's own
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
         return False  # the page holds this visitor's CSRF token
+    language = _language_prefix(request.path)
     if isinstance(getattr(request, "_csp_nonce", None), str):
         return False  # an inline script's nonce must be new on every response (django-csp)
     control = response.get("Cache-Control", "").lower()
@@ -223,7 +241,7 @@ def _may_store(request, response):
     if not vary <= VARY_HANDLED:
         return False  # depends on a header the key does not hold
     # A page under a language prefix that still depends on Accept-Language would be keyed wrong.
-    return "accept-language" not in vary or _language_prefix(request.path) is None
+    return "accept-language" not in vary or language is None
 
 
 class PageCacheMiddleware:
@@ -252,6 +270,9 @@ class PageCacheMiddleware:
             return self.get_response(request)
         try:
             key = _key(request)
+        except DisallowedHost:
+            return self.get_response(request)  # Django answers it with a 400
+        try:
             found = cache.get_many([GENERATION_KEY, key])
             current = found.get(GENERATION_KEY)
             if current is None:
@@ -260,8 +281,12 @@ class PageCacheMiddleware:
             logger.warning("The page cache is unavailable; serving uncached.", exc_info=True)
             return self.get_response(request)
         entry = found.get(key)
-        if entry is not None and entry["generation"] == current:
-            return self._from_entry(entry)
+        if (
+            entry is not None
+            and entry["generation"] == current
+            and not (entry["cookie_unknown"] and not _has_prefix_language_cookie(request))
+        ):
+            return self._from_entry(entry, request)
         response = self.get_response(request)
         if _may_store(request, response):
             if hasattr(response, "render") and not response.is_rendered:
@@ -271,6 +296,9 @@ class PageCacheMiddleware:
                 "status": response.status_code,
                 "headers": list(response.headers.items()),
                 "cookies": response.cookies,
+                # Stored for a visitor who already had the page's language cookie: whether
+                # others get it set is unknown, so only such visitors are served this entry.
+                "cookie_unknown": _has_prefix_language_cookie(request),
                 "content": response.content,
                 "replay": getattr(response, "_portal_replay", []),
             }
@@ -282,7 +310,7 @@ class PageCacheMiddleware:
         return response
 
     @staticmethod
-    def _from_entry(entry):
+    def _from_entry(entry, request):
         for function_path, args in entry["replay"]:
             try:
                 import_string(function_path)(*args)
@@ -291,6 +319,10 @@ class PageCacheMiddleware:
                     "Could not replay %s for a cached page", function_path, exc_info=True
                 )
         response = HttpResponse(entry["content"], status=entry["status"], headers=entry["headers"])
-        response.cookies = entry["cookies"]
+        # A stored cookie (the language of a page under a prefix) is set for visitors who do
+        # not have that value yet, as the response made for them would.
+        for name, morsel in entry["cookies"].items():
+            if request.COOKIES.get(name) != morsel.value:
+                response.cookies[name] = morsel
         response[HEADER] = "hit"
         return response

@@ -228,15 +228,40 @@ class TestServedBeforeTheRestOfTheStack(PageCacheTestCase):
     def test_the_cookies_a_page_reads_are_part_of_the_key(self):
         url = self.t.resource.url
         self.node_a.get(url)
-        for cookie, value in (("portal_tz", "Asia/Tokyo"), ("django_language", "fr")):
+        first, second = Client(), Client()
+        first.cookies["portal_tz"] = second.cookies["portal_tz"] = "Asia/Tokyo"
+        assert first.get(url)[HEADER] == "miss"
+        assert second.get(url)[HEADER] == "hit"
+        # Outside a language prefix the language cookie chooses the language.
+        self.node_a.get("/api/v2/pages/")
+        french = Client()
+        french.cookies["django_language"] = "fr"
+        assert french.get("/api/v2/pages/")[HEADER] == "miss"
+
+    def test_the_language_cookie_is_replayed_as_the_page_would_set_it(self):
+        """Under /en/ the portal remembers English for `/`: a hit sets the cookie as a fresh
+        response would, for visitors who had chosen another language or none."""
+        url = self.t.resource.url
+        assert self.node_a.get(url).cookies["django_language"].value == "en"
+        for cookie, expected in (("fr", "en"), ("en", None)):
             with self.subTest(cookie=cookie):
-                first, second = Client(), Client()
-                first.cookies[cookie] = second.cookies[cookie] = value
-                assert first.get(url)[HEADER] == "miss"
-                response = second.get(url)
+                visitor = Client()
+                visitor.cookies["django_language"] = cookie
+                response = visitor.get(url)
                 assert response[HEADER] == "hit"
-        # The stored response remembers the page's language for a visitor who had chosen French.
-        assert response.cookies["django_language"].value == "en"
+                morsel = response.cookies.get("django_language")
+                assert (morsel.value if morsel else None) == expected
+
+    def test_a_page_stored_for_a_visitor_with_the_cookie_does_not_withhold_it_from_others(self):
+        url = self.t.resource.url
+        regular = Client()
+        regular.cookies["django_language"] = "en"
+        assert regular.get(url)[HEADER] == "miss"  # no cookie set: English was remembered
+        assert Client(HTTP_COOKIE="django_language=en").get(url)[HEADER] == "hit"
+        newcomer = self.node_b.get(url)  # would not learn the language from that copy
+        assert newcomer[HEADER] == "miss"
+        assert newcomer.cookies["django_language"].value == "en"
+        assert self.node_a.get(url)[HEADER] == "hit"
 
     def test_visitors_with_messages_are_not_served_from_the_cache(self):
         url = self.t.resource.url
