@@ -191,3 +191,97 @@ class TestNothingPersonalIsCached(PageCacheTestCase):
         self.node_a.force_login(admin)
         url = f"/admin/pages/{self.t.resource.pk}/edit/preview/"
         assert HEADER not in self.node_a.get(url)
+
+
+class TestServedBeforeTheRestOfTheStack(PageCacheTestCase):
+    """The cache is the first middleware after the security one: what it replays must be the
+    response every other middleware made, headers included, and nothing that was personal."""
+
+    def test_a_hit_keeps_the_security_and_language_headers(self):
+        url = self.t.resource.url
+        first = self.node_a.get(url)
+        second = self.node_b.get(url)
+        assert second[HEADER] == "hit"
+        for header in ("Content-Security-Policy", "Permissions-Policy", "Content-Language"):
+            assert second[header] == first[header], header
+        assert "nonce-" not in second["Content-Security-Policy"]
+        assert second["X-Content-Type-Options"] == "nosniff"  # SecurityMiddleware, on every hit
+
+    def test_a_page_with_a_csp_nonce_is_never_stored(self):
+        from django.http import HttpResponse
+        from django.test import RequestFactory
+
+        from core.page_cache import PageCacheMiddleware
+        from portal.security import PortalCSPMiddleware
+
+        def inline_script(request):
+            return HttpResponse(f'<script nonce="{request.csp_nonce}">go()</script>')
+
+        stack = PageCacheMiddleware(PortalCSPMiddleware(inline_script))
+        nonces = set()
+        for _ in range(2):
+            response = stack(RequestFactory().get("/en/nonce/"))
+            assert HEADER not in response
+            nonces.add(response.content.decode().split('"')[1])
+        assert len(nonces) == 2
+
+    def test_the_cookies_a_page_reads_are_part_of_the_key(self):
+        url = self.t.resource.url
+        self.node_a.get(url)
+        first, second = Client(), Client()
+        first.cookies["portal_tz"] = second.cookies["portal_tz"] = "Asia/Tokyo"
+        assert first.get(url)[HEADER] == "miss"
+        assert second.get(url)[HEADER] == "hit"
+        # Outside a language prefix the language cookie chooses the language.
+        self.node_a.get("/api/v2/pages/")
+        french = Client()
+        french.cookies["django_language"] = "fr"
+        assert french.get("/api/v2/pages/")[HEADER] == "miss"
+
+    def test_the_language_cookie_is_replayed_as_the_page_would_set_it(self):
+        """Under /en/ the portal remembers English for `/`: a hit sets the cookie as a fresh
+        response would, for visitors who had chosen another language or none."""
+        url = self.t.resource.url
+        assert self.node_a.get(url).cookies["django_language"].value == "en"
+        for cookie, expected in (("fr", "en"), ("en", None)):
+            with self.subTest(cookie=cookie):
+                visitor = Client()
+                visitor.cookies["django_language"] = cookie
+                response = visitor.get(url)
+                assert response[HEADER] == "hit"
+                morsel = response.cookies.get("django_language")
+                assert (morsel.value if morsel else None) == expected
+
+    def test_a_page_stored_for_a_visitor_with_the_cookie_does_not_withhold_it_from_others(self):
+        url = self.t.resource.url
+        regular = Client()
+        regular.cookies["django_language"] = "en"
+        assert regular.get(url)[HEADER] == "miss"  # no cookie set: English was remembered
+        assert Client(HTTP_COOKIE="django_language=en").get(url)[HEADER] == "hit"
+        newcomer = self.node_b.get(url)  # would not learn the language from that copy
+        assert newcomer[HEADER] == "miss"
+        assert newcomer.cookies["django_language"].value == "en"
+        assert self.node_a.get(url)[HEADER] == "hit"
+
+    def test_visitors_with_messages_are_not_served_from_the_cache(self):
+        url = self.t.resource.url
+        self.warm([url])
+        self.node_b.cookies["messages"] = "anything"
+        assert HEADER not in self.node_b.get(url)
+
+    def test_compressed_pages_are_served_only_to_browsers_that_accept_them(self):
+        from django.conf import settings
+
+        stack = list(settings.MIDDLEWARE)
+        stack.insert(
+            stack.index("core.page_cache.PageCacheMiddleware") + 1,
+            "portal.compression.TextGZipMiddleware",
+        )
+        with override_settings(MIDDLEWARE=stack):
+            url = self.t.resource.url
+            self.node_a.get(url, headers={"accept-encoding": "gzip"})
+            zipped = self.node_b.get(url, headers={"accept-encoding": "gzip"})
+            assert zipped[HEADER] == "hit" and zipped["Content-Encoding"] == "gzip"
+            plain = self.node_b.get(url)
+            assert plain[HEADER] == "miss" and "Content-Encoding" not in plain
+            assert "Accept-Encoding" in zipped["Vary"]

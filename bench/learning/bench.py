@@ -30,10 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-
-def p95(values):
-    ordered = sorted(values)
-    return ordered[max(0, round(0.95 * len(ordered)) - 1)]
+from bench.common import percentile  # noqa: E402
 
 
 def ms(seconds):
@@ -129,7 +126,7 @@ def run(args):
             times.append(time.perf_counter() - started)
             assert response.status_code in (200, 302)
         print(
-            f"  {label:<24} p50 {ms(statistics.median(times)):>7}   p95 {ms(p95(times)):>7}   max {ms(max(times)):>7}"
+            f"  {label:<24} p50 {ms(statistics.median(times)):>7}   p95 {ms(percentile(times, 0.95)):>7}   max {ms(max(times)):>7}"
         )
     started = time.perf_counter()
     signed_in.post(
@@ -161,7 +158,7 @@ def run(args):
             render_pdf(certificate)
             times.append(time.perf_counter() - started)
         print(
-            f"  {language}: first {ms(first):>7}   p50 {ms(statistics.median(times)):>7}   p95 {ms(p95(times)):>7}   {size / 1024:.0f} KB"
+            f"  {language}: first {ms(first):>7}   p50 {ms(statistics.median(times)):>7}   p95 {ms(percentile(times, 0.95)):>7}   {size / 1024:.0f} KB"
         )
 
     print("\n4. Weight of a lesson with a quiz (gzipped, as served; budget 100 KB before images)")

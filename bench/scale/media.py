@@ -25,12 +25,9 @@ import argparse
 import json
 import os
 import signal
-import socket
-import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -40,6 +37,9 @@ import requests
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 BIN = Path(PYTHON).parent
+sys.path.insert(0, str(ROOT))
+
+from bench.common import free_port, run_load  # noqa: E402
 
 UPLOAD = """
 import json
@@ -52,12 +52,6 @@ rendition = image.get_rendition("fill-400x225|format-webp")
 document = f.DocumentFactory(title="Bench guide")
 print(json.dumps({"rendition": rendition.url, "document": document.url}))
 """
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_for(url, seconds=60):
@@ -78,32 +72,14 @@ def load():
 
 
 def measure(fetch, seconds, clients):
-    """Run fetch() from `clients` threads for `seconds`; (requests/s, p50 ms, p99 ms, errors)."""
-    stop = time.monotonic() + seconds
-    timings, errors = [], []
-
-    def worker():
-        session = requests.Session()
-        while time.monotonic() < stop:
-            started = time.perf_counter()
-            try:
-                ok = fetch(session)
-            except requests.RequestException:
-                ok = False
-            timings.append(time.perf_counter() - started)
-            if not ok:
-                errors.append(1)
-
-    threads = [threading.Thread(target=worker) for _ in range(clients)]
-    begun = time.monotonic()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.monotonic() - begun
-    timings.sort()
-    p99 = timings[min(len(timings) - 1, int(len(timings) * 0.99))]
-    return len(timings) / elapsed, statistics.median(timings) * 1000, p99 * 1000, len(errors)
+    """Run fetch(session) from `clients` threads for `seconds`: (req/s, p50, p99, errors)."""
+    return run_load(
+        lambda session, _number: fetch(session),
+        seconds,
+        clients,
+        requests.Session,
+        (requests.RequestException,),
+    )
 
 
 def main():

@@ -39,7 +39,6 @@ import http.client
 import os
 import secrets
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -54,15 +53,7 @@ PYTHON = sys.executable
 BIN = Path(PYTHON).parent
 sys.path.insert(0, str(ROOT))
 
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def loadavg():
-    return "{:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+from bench.common import free_port, loadavg, percentile, run_load  # noqa: E402
 
 
 class Client:
@@ -93,37 +84,15 @@ class Client:
 
 
 def measure(port, paths, seconds, clients):
-    """`clients` threads GET `paths` in turn for `seconds`: (req/s, p50 ms, p99 ms, errors)."""
-    stop = time.monotonic() + seconds
-    timings, errors = [], [0]
-    lock = threading.Lock()
+    """`clients` keep-alive clients GET `paths` in turn for `seconds`: (req/s, p50, p99, errors)."""
 
-    def worker(offset):
-        client, mine, failed, number = Client(port), [], 0, offset
-        while time.monotonic() < stop:
-            path = paths[number % len(paths)]
-            number += 1
-            started = time.perf_counter()
-            try:
-                status, _body, _ = client.get(path)
-                failed += status != 200
-            except (http.client.HTTPException, OSError):
-                failed += 1
-            mine.append(time.perf_counter() - started)
-        with lock:
-            timings.extend(mine)
-            errors[0] += failed
+    def fetch(client, number):
+        status, _body, _response = client.get(paths[number % len(paths)])
+        return status == 200
 
-    threads = [threading.Thread(target=worker, args=(n,)) for n in range(clients)]
-    begun = time.monotonic()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.monotonic() - begun
-    timings.sort()
-    p99 = timings[min(len(timings) - 1, int(len(timings) * 0.99))]
-    return len(timings) / elapsed, statistics.median(timings) * 1000, p99 * 1000, errors[0]
+    return run_load(
+        fetch, seconds, clients, lambda: Client(port), (http.client.HTTPException, OSError)
+    )
 
 
 def run(env, *args, quiet=True):
@@ -165,11 +134,6 @@ def children(pid):
     except OSError:
         return []
     return [int(child) for child in text.split()]
-
-
-def percentile(values, fraction):
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(fraction * (len(values) - 1))))]
 
 
 def table(header, rows):
@@ -276,7 +240,7 @@ def main():
             processes.append(process)
             nodes[label] = (port, process)
         worker = subprocess.Popen(
-            [PYTHON, "manage.py", "db_worker", "--queue-name", "*"],
+            [PYTHON, "manage.py", "db_worker", "--queue-name", "*", "--interval", "0.2"],
             cwd=ROOT,
             env=production,
             start_new_session=True,

@@ -84,12 +84,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Anonymous GETs from the shared cache before any other work (issue 18); what it stores is
+    # the response every middleware below made, headers included: core/page_cache.py says why.
+    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "multilingual.fallback.UnknownLanguageMiddleware",  # /de/... when German is not offered
     "django.middleware.locale.LocaleMiddleware",
     "core.serving.PageServingMiddleware",  # per-request cache and two-query page routing
     "multilingual.fallback.LanguageFallbackMiddleware",  # untranslated pages, remembered language
-    "core.page_cache.PageCacheMiddleware",  # anonymous GETs from the shared cache (issue 18)
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -378,6 +380,9 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Anonymous GET responses kept this long in the shared cache (core.page_cache); off without it.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600" if REDIS_URL else "0"))
+# The cookies a public page reads, part of a cached page's key: the language remembered for `/`
+# and the time zone programmes show their sessions in (programmes/timezones.py).
+PAGE_CACHE_VARY_COOKIES = ["django_language", "portal_tz"]
 
 LOGGING = {
     "version": 1,
@@ -421,7 +426,11 @@ AXES_VERBOSE = False
 # Content-Security-Policy (django-csp) and Permissions-Policy: portal/security.py says why.
 from csp.constants import NONCE, NONE, SELF  # noqa: E402
 
-MIDDLEWARE.insert(1, "portal.security.PortalCSPMiddleware")
+# Inside the page cache, so a cached page keeps the policy it was served with (never a nonce).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("core.page_cache.PageCacheMiddleware") + 1,
+    "portal.security.PortalCSPMiddleware",
+)
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],

@@ -45,15 +45,18 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
 # Compressed, fingerprinted static files served by whitenoise, right after the security
-# middleware so they skip the rest of the stack; then pages, feeds and JSON gzipped on the way
-# out (portal/compression.py), as gunicorn may face visitors without a web server in front.
+# middleware so they skip the rest of the stack; then the page cache (core.page_cache), which
+# stores pages as compressed below it; then pages, feeds and JSON gzipped on the way out
+# (portal/compression.py), as gunicorn may face visitors without a web server in front.
+_PAGE_CACHE = "core.page_cache.PageCacheMiddleware"
 MIDDLEWARE = (
     MIDDLEWARE[:1]
     + [
         "whitenoise.middleware.WhiteNoiseMiddleware",
+        _PAGE_CACHE,
         "portal.compression.TextGZipMiddleware",
     ]
-    + MIDDLEWARE[1:]
+    + [name for name in MIDDLEWARE[1:] if name != _PAGE_CACHE]
 )
 STORAGES = {
     "default": MEDIA_STORAGE_BACKEND,  # local disk, or the bucket with MEDIA_STORAGE=s3 (base.py)
@@ -62,6 +65,14 @@ STORAGES = {
 
 # A real queue: tasks are stored in the database and run by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "core.task_backend.DatabaseBackend"}}  # queue, deduplicated
+# What visitors wait for runs first (core/task_backend.py): a published page in search results.
+TASK_PRIORITIES = {
+    "modelsearch.tasks.insert_or_update_object_task": 10,
+    "search.tasks.reindex_pages": 10,
+    "search.tasks.reindex_subtree": 10,
+    "search.tasks.reindex_collection": 10,
+    "search.tasks.retry_index_object": 10,
+}
 
 if os.environ.get("EMAIL_HOST"):
     EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"  # after the queue
