@@ -18,18 +18,10 @@ So, when a task is enqueued:
 
 Only the database queue needs this; the immediate backend of development and tests runs each
 task inside the save, while every row still exists.
-
-And visitors wait for some tasks and not for others: after an approval the search page shows the
-new page only once its search-index task has run, while the reference index, e-mail, embeddings
-and the spelling vocabulary can come later. The worker takes tasks by priority, then in the order
-they were queued, so TASK_PRIORITIES (task path → priority, settings) puts the tasks whose
-result a visitor sees first; a task given a priority by its caller keeps it.
 """
 
 from django.apps import apps
-from django.conf import settings
 from django_tasks import TaskResultStatus
-from django_tasks.base import DEFAULT_TASK_PRIORITY
 from django_tasks.utils import normalize_json
 from django_tasks_db.backend import DatabaseBackend as QueueBackend
 from django_tasks_db.models import DBTaskResult, get_date_max
@@ -57,12 +49,6 @@ def parent_object_args(app_label, model_name, pk):
 
 
 class DatabaseBackend(QueueBackend):
-    def enqueue(self, task, args, kwargs):
-        priority = getattr(settings, "TASK_PRIORITIES", {}).get(task.module_path)
-        if priority is not None and task.priority == DEFAULT_TASK_PRIORITY:
-            task = task.using(priority=priority)
-        return super().enqueue(task, args, kwargs)
-
     def _task_to_db_task(self, task, args, kwargs):
         if task.module_path == REFERENCE_INDEX_TASK and len(args) == 3:
             args = parent_object_args(*args)

@@ -289,9 +289,7 @@ def test_two_nodes_share_content_cache_media_and_throttle(shared, cluster):
         )
         nodes[name] = (f"http://127.0.0.1:{port}", process)
     worker = cluster.start(
-        "worker",
-        [sys.executable, "manage.py", "db_worker", "--queue-name", "*", "--interval", "0.2"],
-        env,
+        "worker", [sys.executable, "manage.py", "db_worker", "--queue-name", "*"], env
     )
     wait_until_answers(s3, moto)
     requests.put(f"{s3}/portal-two-nodes", timeout=10).raise_for_status()

@@ -240,7 +240,7 @@ def main():
             processes.append(process)
             nodes[label] = (port, process)
         worker = subprocess.Popen(
-            [PYTHON, "manage.py", "db_worker", "--queue-name", "*", "--interval", "0.2"],
+            [PYTHON, "manage.py", "db_worker", "--queue-name", "*"],
             cwd=ROOT,
             env=production,
             start_new_session=True,

@@ -65,14 +65,6 @@ STORAGES = {
 
 # A real queue: tasks are stored in the database and run by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "core.task_backend.DatabaseBackend"}}  # queue, deduplicated
-# What visitors wait for runs first (core/task_backend.py): a published page in search results.
-TASK_PRIORITIES = {
-    "modelsearch.tasks.insert_or_update_object_task": 10,
-    "search.tasks.reindex_pages": 10,
-    "search.tasks.reindex_subtree": 10,
-    "search.tasks.reindex_collection": 10,
-    "search.tasks.retry_index_object": 10,
-}
 
 if os.environ.get("EMAIL_HOST"):
     EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"  # after the queue
