@@ -26,10 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-
-def p95(values):
-    ordered = sorted(values)
-    return ordered[max(0, round(0.95 * len(ordered)) - 1)]
+from bench.common import loadavg, percentile  # noqa: E402
 
 
 def ms(seconds):
@@ -37,10 +34,7 @@ def ms(seconds):
 
 
 def load():
-    one, five, fifteen = os.getloadavg()
-    return (
-        f"load average {one:.2f} / {five:.2f} / {fifteen:.2f} (1/5/15 min), {os.cpu_count()} cores"
-    )
+    return f"load average {loadavg()} (1/5/15 min), {os.cpu_count()} cores"
 
 
 def main():
@@ -112,7 +106,7 @@ def run(args):
             assert response.status_code == 200
         assert response.content.count(b"BEGIN:VEVENT") == 500
         print(
-            f"  {label:<30} p50 {ms(statistics.median(times)):>7}   p95 {ms(p95(times)):>7}"
+            f"  {label:<30} p50 {ms(statistics.median(times)):>7}   p95 {ms(percentile(times, 0.95)):>7}"
             f"   max {ms(max(times)):>7}   {len(response.content) / 1024:.0f} KB"
         )
 
