@@ -42,6 +42,17 @@ def pages_to_remind(today):
     )
 
 
+def reminder_language(user):
+    """The language of the user's admin preference, else the site's default.
+
+    Wagtail's `get_preferred_language()` falls back to the language active in this thread,
+    which in a scheduled job is whatever the thread's last request chose (Django's
+    LocaleMiddleware leaves it active): a reminder once went out in French after the same
+    process had served a French page.
+    """
+    return UserProfile.get_for_user(user).preferred_language or settings.LANGUAGE_CODE
+
+
 def send_reminders(today=None):
     """Send the digests due today; returns how many e-mails went out."""
     today = today or timezone.localdate()
@@ -61,7 +72,7 @@ def send_reminders(today=None):
             )
             continue
         context = {"user": owner, "pages": pages, "base_url": settings.WAGTAILADMIN_BASE_URL}
-        with translation.override(UserProfile.get_for_user(owner).get_preferred_language()):
+        with translation.override(reminder_language(owner)):
             subject = render_to_string("editorial/emails/review_reminder_subject.txt", context)
             body = render_to_string("editorial/emails/review_reminder.txt", context)
         try:

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.test import Client, override_settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from openpyxl import load_workbook
 from wagtail.models import Locale
 
@@ -288,6 +288,14 @@ class TestReminders(DueTestCase):
         assert "Sent 0" in self.run_command()
         assert mail.outbox == []
         assert ReviewReminder.objects.count() == 3
+
+    def test_the_language_a_previous_request_left_active_is_not_the_readers(self):
+        """Django's LocaleMiddleware leaves a request's language active in its thread; a
+        reminder to someone without an admin language preference is in the site's default."""
+        with translation.override("fr"):
+            self.run_command()
+        subjects = {m.subject for m in mail.outbox}
+        assert subjects == {"1 page is due for review", "2 pages are due for review"}
 
     @override_settings(EDITORIAL_REMINDER_INTERVAL_DAYS=7)
     def test_reminded_again_after_the_interval(self):
