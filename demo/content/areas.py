@@ -753,54 +753,89 @@ ALTERNATIVE_CARE = {
         (
             "figure",
             {
-                "value": "2.7 million",
-                "label": "children estimated to live in residential care worldwide",
-                "source": "Petrowski, Cappa and Gross, Child Abuse and Neglect",
+                "value": T("2.7 million", ar="2.7 مليون طفل"),
+                "label": T(
+                    "children estimated to live in residential care worldwide",
+                    ar="يُقدَّر أنهم يعيشون في الرعاية المؤسسية حول العالم",
+                ),
+                "source": T(
+                    "Petrowski, Cappa and Gross, Child Abuse and Neglect",
+                    ar="بيتروفسكي وكابا وغروس، مجلة Child Abuse and Neglect",
+                ),
                 "year": 2017,
             },
         ),
         (
             "figure",
             {
-                "value": "12",
-                "label": "two-hour online sessions in the six-month Mutual Learning Program for "
-                "care practitioners",
-                "source": "Mutual Learning Program, programme description",
+                "value": T("12", ar="12"),
+                "label": T(
+                    "two-hour online sessions in the six-month Mutual Learning Program for "
+                    "care practitioners",
+                    ar="جلسة عبر الإنترنت مدة كل منها ساعتان، في برنامج التعلّم المتبادل للعاملين في "
+                    "مجال الرعاية الممتد ستة أشهر",
+                ),
+                "source": T(
+                    "Mutual Learning Program, programme description",
+                    ar="برنامج التعلّم المتبادل، وصف البرنامج",
+                ),
                 "year": 2023,
             },
         ),
         (
             "figure",
             {
-                "value": "About 15",
-                "label": "organisations in each learning group, each with two or three "
-                "representatives",
+                "value": T("About 15", ar="نحو 15"),
+                "label": T(
+                    "organisations in each learning group, each with two or three representatives",
+                    ar="منظمة في كل مجموعة تعلّم، لكل منها ممثلان أو ثلاثة",
+                ),
                 "source": "Mutual Learning Program, programme description",
                 "year": 2023,
             },
         ),
     ],
     "approaches": [
-        ("heading", "Gatekeeping: the placement that never happens"),
+        (
+            "heading",
+            T(
+                "Gatekeeping: the placement that never happens",
+                ar="ضبط الإيداع: الإيداع الذي لا يحدث أبدًا",
+            ),
+        ),
         (
             "paragraph",
             [
-                "The most effective reform starts at the door. Gatekeeping means every request to place a child is "
-                "assessed, and families get support such as cash, parenting help or respite before separation is "
-                "considered.",
-                "When institutions do close, children move with a plan made with them, and staff are retrained as "
-                "family-support workers rather than let go.",
+                T(
+                    "The most effective reform starts at the door. Gatekeeping means every request to place a child is "
+                    "assessed, and families get support such as cash, parenting help or respite before separation is "
+                    "considered.",
+                    ar="يبدأ الإصلاح الأكثر فاعلية من الباب. فضبط الإيداع يعني أن يُقيَّم كل طلب لإيداع "
+                    "طفل، وأن تحصل الأسر على الدعم، كالمساعدات النقدية أو المساندة في التربية أو "
+                    "الرعاية المؤقتة، قبل التفكير في فصل الطفل عن أسرته.",
+                ),
+                T(
+                    "When institutions do close, children move with a plan made with them, and staff are retrained as "
+                    "family-support workers rather than let go.",
+                    ar="وحين تُغلق المؤسسات فعلًا، ينتقل الأطفال وفق خطة وُضعت بمشاركتهم، ويُعاد تدريب "
+                    "الموظفين ليعملوا في دعم الأسر بدلًا من الاستغناء عنهم.",
+                ),
             ],
         ),
         (
             "good_practice",
             {
-                "title": "Reflective teams for difficult cases",
+                "title": T("Reflective teams for difficult cases", ar="فرق تأمّلية للحالات الصعبة"),
                 "description": [
-                    "A small group of colleagues listens to a case, then discusses it aloud while the case worker "
-                    "listens without replying. Practitioners in the Mutual Learning Program use this dialogical "
-                    "method "
-                    "to find options a single worker would miss.",
+                    T(
+                        "A small group of colleagues listens to a case, then discusses it aloud while the case worker "
+                        "listens without replying. Practitioners in the Mutual Learning Program use this dialogical "
+                        "method "
+                        "to find options a single worker would miss.",
+                        ar="تستمع مجموعة صغيرة من الزملاء إلى عرض حالة، ثم تناقشها بصوت مسموع بينما يصغي "
+                        "أخصائي الحالة دون أن يرد. ويستخدم الممارسون في برنامج التعلّم المتبادل هذا "
+                        "الأسلوب الحواري للعثور على خيارات قد تفوت عاملًا بمفرده.",
+                    ),
                 ],
                 "where": "Latin America and the Caribbean",
                 "link": "https://mutuallearningprogram.org",
@@ -809,10 +844,18 @@ ALTERNATIVE_CARE = {
         (
             "good_practice",
             {
-                "title": "Reintegration visits that continue after the return",
+                "title": T(
+                    "Reintegration visits that continue after the return",
+                    ar="زيارات لإعادة الإدماج تستمر بعد العودة",
+                ),
                 "description": [
-                    "Case workers keep visiting for at least a year after a child goes home, more often in the first "
-                    "three months, and link the family to school, health and income support.",
+                    T(
+                        "Case workers keep visiting for at least a year after a child goes home, more often in the first "
+                        "three months, and link the family to school, health and income support.",
+                        ar="يواصل أخصائيو الحالة زياراتهم لمدة سنة على الأقل بعد عودة الطفل إلى بيته، "
+                        "وبوتيرة أعلى في الأشهر الثلاثة الأولى، ويربطون الأسرة بالمدرسة والخدمات الصحية "
+                        "ودعم الدخل.",
+                    ),
                 ],
                 "where": "Uganda",
                 "link": "https://family-care.example.org/reintegration",
@@ -821,10 +864,14 @@ ALTERNATIVE_CARE = {
         (
             "quote",
             {
-                "quote": "We used to measure success by how many children left the institution. Now we measure how many "
-                "are still at home a year later.",
-                "attribution": "Lucía Fernández",
-                "role": "Andean Family Care Network",
+                "quote": T(
+                    "We used to measure success by how many children left the institution. Now we measure how many "
+                    "are still at home a year later.",
+                    ar="كنا نقيس النجاح بعدد الأطفال الذين غادروا المؤسسة. أما الآن فنقيسه بعدد من لا "
+                    "يزالون في بيوتهم بعد عام.",
+                ),
+                "attribution": T("Lucía Fernández", ar="لوسيا فرنانديث"),
+                "role": T("Andean Family Care Network", ar="شبكة الأنديز للرعاية الأسرية"),
             },
         ),
     ],
