@@ -449,7 +449,7 @@ CHILDREN_ON_THE_MOVE = {
         (
             "figure",
             {
-                "value": "181",
+                "value": T("181", fr="181", es="181", ar="181"),
                 "label": T(
                     "countries, at least, that course participants came from",
                     fr="pays au moins d'où venaient les participants au cours",
