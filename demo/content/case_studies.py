@@ -408,8 +408,9 @@ MOOC = {
     "translate": ["fr", "es"],
 }
 
-VILLAGE_COMMITTEES_SOURCE = (
-    "Rural Childhood Alliance, project completion report (fictional demo source)"
+VILLAGE_COMMITTEES_SOURCE = T(
+    "Rural Childhood Alliance, project completion report (fictional demo source)",
+    ar="تحالف الطفولة الريفية، تقرير إنجاز المشروع (مصدر خيالي لأغراض العرض)",
 )
 
 VILLAGE_COMMITTEES = {
@@ -420,40 +421,61 @@ VILLAGE_COMMITTEES = {
     "followed every working child with a referral card.",
     "year": 2022,
     "background": [
-        "In cocoa-growing villages, school attendance dropped every harvest as children joined their "
-        "parents in the fields, some of them carrying loads and handling machetes."
+        T(
+            "In cocoa-growing villages, school attendance dropped every harvest as children joined their "
+            "parents in the fields, some of them carrying loads and handling machetes.",
+            ar="في القرى التي تزرع الكاكاو، كان الحضور المدرسي ينخفض في كل موسم حصاد، إذ ينضم "
+            "الأطفال إلى آبائهم في الحقول، ويحمل بعضهم الأثقال ويستعملون المناجل.",
+        )
     ],
     "support": [
-        "The Rural Childhood Alliance trained village committees of farmers, teachers and health workers. "
-        "Each committee agreed a hazard list with local farmers, visited farms every term and followed "
-        "each child it found working.",
+        T(
+            "The Rural Childhood Alliance trained village committees of farmers, teachers and health workers. "
+            "Each committee agreed a hazard list with local farmers, visited farms every term and followed "
+            "each child it found working.",
+            ar="درّب تحالف الطفولة الريفية لجانًا قروية تضم مزارعين ومعلمين وعاملين صحيين. "
+            "واتفقت كل لجنة مع المزارعين المحليين على قائمة بالمهام الخطرة، وزارت المزارع في "
+            "كل فصل دراسي، وتابعت كل طفل وجدته يعمل.",
+        ),
         [
-            "Committee training in three sessions",
-            "A referral card for each child",
-            "Catch-up classes during the peak harvest weeks",
+            T("Committee training in three sessions", ar="تدريب اللجان في ثلاث جلسات"),
+            T("A referral card for each child", ar="بطاقة إحالة لكل طفل"),
+            T(
+                "Catch-up classes during the peak harvest weeks",
+                ar="حصص تقوية في أسابيع ذروة الحصاد",
+            ),
         ],
     ],
     "partners": ["rural-childhood-alliance", "cpkn"],
     "successes": [
-        ("heading", "Results after three years"),
+        ("heading", T("Results after three years", ar="النتائج بعد ثلاث سنوات")),
         (
             "key_figures",
             [
                 {
-                    "value": "42",
-                    "label": "village committees set up and still meeting",
+                    "value": T("42", ar="42"),
+                    "label": T(
+                        "village committees set up and still meeting",
+                        ar="لجنة قروية أُنشئت ولا تزال تجتمع",
+                    ),
                     "source": VILLAGE_COMMITTEES_SOURCE,
                     "year": 2022,
                 },
                 {
-                    "value": "1,380",
-                    "label": "children followed with a referral card",
+                    "value": T("1,380", ar="1,380"),
+                    "label": T(
+                        "children followed with a referral card",
+                        ar="طفلًا تابعتهم اللجان ببطاقة إحالة",
+                    ),
                     "source": VILLAGE_COMMITTEES_SOURCE,
                     "year": 2022,
                 },
                 {
-                    "value": "86%",
-                    "label": "of those children still in school a year later",
+                    "value": T("86%", ar="86%"),
+                    "label": T(
+                        "of those children still in school a year later",
+                        ar="من هؤلاء الأطفال بقوا في المدرسة بعد عام",
+                    ),
                     "source": VILLAGE_COMMITTEES_SOURCE,
                     "year": 2022,
                 },
@@ -462,30 +484,62 @@ VILLAGE_COMMITTEES = {
         (
             "paragraph",
             [
-                "Farmers' groups began to enforce the hazard lists themselves, and two buyers added them to "
-                "their supplier agreements."
+                T(
+                    "Farmers' groups began to enforce the hazard lists themselves, and two buyers added them to "
+                    "their supplier agreements.",
+                    ar="بدأت جمعيات المزارعين تطبّق قوائم المهام الخطرة بنفسها، وأضافها اثنان من "
+                    "المشترين إلى اتفاقات التوريد مع مورّديهما.",
+                )
             ],
         ),
     ],
     "challenges": [
-        "Committees in remote villages were hard to supervise in the rainy season, and some volunteers "
-        "left when no allowance was paid."
+        T(
+            "Committees in remote villages were hard to supervise in the rainy season, and some volunteers "
+            "left when no allowance was paid.",
+            ar="كان الإشراف على اللجان في القرى النائية صعبًا في موسم الأمطار، وترك بعض "
+            "المتطوعين العمل حين لم تُدفع لهم أي بدلات.",
+        )
     ],
     "lessons_learned": [
-        ("lesson", ["Agree the hazard list with farmers before any monitoring starts."]),
         (
             "lesson",
-            ["Keep records simple enough for volunteers to maintain without training refreshers."],
+            [
+                T(
+                    "Agree the hazard list with farmers before any monitoring starts.",
+                    ar="الاتفاق مع المزارعين على قائمة المهام الخطرة قبل بدء أي رصد.",
+                )
+            ],
         ),
-        ("lesson", ["Link each committee to a named officer who receives referrals."]),
+        (
+            "lesson",
+            [
+                T(
+                    "Keep records simple enough for volunteers to maintain without training refreshers.",
+                    ar="إبقاء السجلات بسيطة بما يكفي ليحافظ عليها المتطوعون دون دورات تدريبية تنشيطية.",
+                )
+            ],
+        ),
+        (
+            "lesson",
+            [
+                T(
+                    "Link each committee to a named officer who receives referrals.",
+                    ar="ربط كل لجنة بموظف محدد بالاسم يتلقى الإحالات.",
+                )
+            ],
+        ),
     ],
     "quotes": [
         (
             "quote",
             {
-                "quote": "When the committee came back the second time, we knew they were serious.",
-                "attribution": "Cocoa farmer",
-                "role": "Committee member (fictional)",
+                "quote": T(
+                    "When the committee came back the second time, we knew they were serious.",
+                    ar="حين عادت اللجنة للمرة الثانية، عرفنا أنهم جادّون.",
+                ),
+                "attribution": T("Cocoa farmer", ar="مزارع كاكاو"),
+                "role": T("Committee member (fictional)", ar="عضو في اللجنة (شخصية خيالية)"),
             },
         ),
     ],
@@ -541,13 +595,13 @@ PEER_CALLS = {
             "key_figures",
             [
                 {
-                    "value": "9",
+                    "value": T("9", ar="9"),
                     "label": T("helplines taking part", ar="خطوط مساندة مشاركة"),
                     "source": PEER_CALLS_SOURCE,
                     "year": 2021,
                 },
                 {
-                    "value": "11",
+                    "value": T("11", ar="11"),
                     "label": T(
                         "monthly calls held in the first year",
                         ar="اتصالًا شهريًا عُقدت في السنة الأولى",
