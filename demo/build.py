@@ -7,6 +7,7 @@ revision, as an editor would.
 """
 
 import datetime
+import uuid
 from collections import Counter
 
 from django.apps import apps
@@ -423,7 +424,7 @@ class Loader:
         if isinstance(value, list | tuple):
             if block_type in RICH_BLOCKS:
                 return rich(*value)
-            return [self.block_value(block_type, item) for item in value]
+            return list_items(self.block_value(block_type, item) for item in value)
         return str(value)
 
     def struct_value(self, name, value):
@@ -437,8 +438,18 @@ class Loader:
             )
         if isinstance(value, list | tuple):
             if value and isinstance(value[0], dict):
-                return [self.block_value(name, item) for item in value]
+                return list_items(self.block_value(name, item) for item in value)
             return rich(*value)
         if isinstance(value, bool | int | datetime.date) or value is None:
             return value
         return str(value)
+
+
+def list_items(values):
+    """A ListBlock's items as Wagtail stores them since 2.16: each with a type and an id.
+
+    wagtail-localize extracts no segment from a ListBlock stored as a bare list of values, so
+    the key figures of a case study's stream, a kit's items and a quiz's answers could not be
+    translated at all; in this form each item's texts are segments like any other block's.
+    """
+    return [{"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values]

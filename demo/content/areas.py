@@ -141,11 +141,12 @@ CHILD_LABOUR = {
         (
             "figure",
             {
-                "value": T("160 million", fr="160 millions", es="160 millones"),
+                "value": T("160 million", fr="160 millions", es="160 millones", ar="160 مليون طفل"),
                 "label": T(
                     "children in child labour worldwide at the start of 2020",
                     fr="enfants astreints au travail dans le monde au début de 2020",
                     es="niñas y niños en trabajo infantil en el mundo a comienzos de 2020",
+                    ar="في عمل الأطفال حول العالم في مطلع عام 2020",
                 ),
                 "source": ILO_UNICEF_2021,
                 "year": 2021,
@@ -154,11 +155,12 @@ CHILD_LABOUR = {
         (
             "figure",
             {
-                "value": "70%",
+                "value": T("70%", ar="70%"),
                 "label": T(
                     "of all child labour is in agriculture",
                     fr="du travail des enfants se concentre dans l'agriculture",
                     es="del trabajo infantil se concentra en la agricultura",
+                    ar="من عمل الأطفال كله يتركز في الزراعة",
                 ),
                 "source": ILO_UNICEF_2021,
                 "year": 2021,
@@ -167,12 +169,13 @@ CHILD_LABOUR = {
         (
             "figure",
             {
-                "value": T("79 million", fr="79 millions", es="79 millones"),
+                "value": T("79 million", fr="79 millions", es="79 millones", ar="79 مليون طفل"),
                 "label": T(
                     "children in hazardous work that endangers their health, safety or development",
                     fr="enfants effectuant un travail dangereux pour leur santé, leur sécurité ou leur "
                     "développement",
                     es="niñas y niños en trabajos peligrosos para su salud, seguridad o desarrollo",
+                    ar="في أعمال خطرة تهدد صحتهم أو سلامتهم أو نموّهم",
                 ),
                 "source": ILO_UNICEF_2021,
                 "year": 2021,
@@ -186,6 +189,7 @@ CHILD_LABOUR = {
                 "What works on farms",
                 fr="Ce qui fonctionne dans les exploitations",
                 es="Lo que funciona en el campo",
+                ar="ما الذي ينجح في المزارع",
             ),
         ),
         (
@@ -206,6 +210,10 @@ CHILD_LABOUR = {
                     "combinan tres cosas: establecen qué tareas son peligrosas a qué edad, hacen de la escuela una "
                     "opción realista durante toda la cosecha y dan a la comunidad su propia manera de detectar y "
                     "acompañar a cada niña y niño.",
+                    ar="نادرًا ما يكفي الحظر وحده لإخراج الأطفال من الحقول. فالبرامج التي تدوم تجمع "
+                    "بين ثلاثة أمور: تحدد المهام الخطرة بحسب كل عمر، وتجعل المدرسة خيارًا واقعيًا "
+                    "طوال موسم الحصاد، وتمنح المجتمع المحلي وسيلته الخاصة لملاحظة كل طفل "
+                    "ومتابعته.",
                 ),
             ],
         ),
@@ -216,6 +224,7 @@ CHILD_LABOUR = {
                     "Hazard lists agreed with farmers",
                     fr="Des listes de tâches dangereuses établies avec les agriculteurs",
                     es="Listas de tareas peligrosas acordadas con quienes cultivan",
+                    ar="قوائم بالمهام الخطرة يُتفق عليها مع المزارعين",
                 ),
                 "description": [
                     T(
@@ -235,12 +244,17 @@ CHILD_LABOUR = {
                         "con "
                         "machete, y qué tareas ligeras son aceptables después de la escuela. Una lista que los "
                         "agricultores ayudaron a escribir es una lista que defienden.",
+                        ar="يستعرض المزارعون والمعلمون ومفتشو العمل المهام في المزارع المحلية، "
+                        "ويتفقون على ما لا يجوز لأي طفل القيام به، مثل رش المبيدات وحمل الأثقال "
+                        "وتنظيف الأرض بالمناجل، وعلى المهام الخفيفة المقبولة بعد المدرسة. "
+                        "والقائمة التي شارك المزارعون في كتابتها يدافعون عنها.",
                     ),
                 ],
                 "where": T(
                     "Ghana and Côte d'Ivoire",
                     fr="Ghana et Côte d'Ivoire",
                     es="Ghana y Costa de Marfil",
+                    ar="غانا وكوت ديفوار",
                 ),
                 "link": "https://rural-childhood.example.org/hazard-lists",
             },
@@ -252,6 +266,7 @@ CHILD_LABOUR = {
                     "School support through the harvest",
                     fr="Un soutien scolaire pendant les récoltes",
                     es="Apoyo escolar durante la cosecha",
+                    ar="دعم مدرسي طوال موسم الحصاد",
                 ),
                 "description": [
                     T(
@@ -264,9 +279,18 @@ CHILD_LABOUR = {
                         es="Donde la cosecha coincide con el año escolar, las clases de recuperación y los comedores "
                         "escolares en las semanas de más trabajo mantienen a más niñas y niños escolarizados que las "
                         "multas. Las familias dejan de elegir entre la cosecha y el aula.",
+                        ar="حين يتزامن الحصاد مع العام الدراسي، تُبقي حصص التقوية والوجبات المدرسية "
+                        "في أكثر الأسابيع انشغالًا عددًا أكبر من الأطفال مسجلين في المدرسة مما "
+                        "تفعله الغرامات. ولا يعود الأهل مضطرين إلى الاختيار بين المحصول والفصل "
+                        "الدراسي.",
                     ),
                 ],
-                "where": T("Bangladesh and India", fr="Bangladesh et Inde", es="Bangladés e India"),
+                "where": T(
+                    "Bangladesh and India",
+                    fr="Bangladesh et Inde",
+                    es="Bangladés e India",
+                    ar="بنغلاديش والهند",
+                ),
                 "link": "https://portal.example.org/practices/harvest-school-support",
             },
         ),
@@ -276,6 +300,7 @@ CHILD_LABOUR = {
                 "How this area is kept current",
                 fr="Comment ce domaine est tenu à jour",
                 es="Cómo se mantiene al día esta área",
+                ar="كيف يُحدَّث هذا المجال",
             ),
         ),
         (
@@ -295,6 +320,11 @@ CHILD_LABOUR = {
                     "investigación y pide a pares del ámbito académico y de la práctica que revisen cada nuevo "
                     "producto antes de publicarlo. El modelo sigue el plan de la OIT-IPEC para gestionar el "
                     "conocimiento sobre trabajo infantil (2005-2008), que preveía unos tres pares por área.",
+                    ar="يجمع الأخصائي المسؤول تقارير المشاريع وتقييماتها، ويقارنها بنتائج البحوث، "
+                    "ويطلب من مراجعين أقران من مجالي البحث والممارسة فحص كل منتج جديد قبل نشره. "
+                    "ويتبع هذا النموذج خطة البرنامج الدولي للقضاء على عمل الأطفال التابع لمنظمة "
+                    "العمل الدولية لإدارة المعارف المتعلقة بعمل الأطفال (2005-2008)، التي نصّت "
+                    "على نحو ثلاثة أقران لكل مجال مواضيعي.",
                 ),
             ],
         ),
@@ -308,12 +338,15 @@ CHILD_LABOUR = {
                     "nous avons cessé de débattre de la loi pour planifier ensemble la récolte.",
                     es="Cuando el grupo de agricultores escribió su propia lista de tareas peligrosas, dejamos "
                     "de discutir sobre la ley y empezamos a planificar juntos la cosecha.",
+                    ar="منذ أن كتبت جمعية المزارعين قائمتها الخاصة بالمهام الخطرة، توقفنا عن الجدال "
+                    "حول القانون وبدأنا نخطط للحصاد معًا.",
                 ),
-                "attribution": "Kwame Asante",
+                "attribution": T("Kwame Asante", ar="كوامي أسانتي"),
                 "role": T(
                     "Community monitoring adviser, Rural Childhood Alliance",
                     fr="Conseiller en suivi communautaire, Rural Childhood Alliance",
                     es="Asesor de monitoreo comunitario, Rural Childhood Alliance",
+                    ar="مستشار الرصد المجتمعي، تحالف الطفولة الريفية",
                 ),
             },
         ),
@@ -325,6 +358,7 @@ CHILD_LABOUR = {
                     "Rows of crops, drawn as an abstract pattern.",
                     fr="Des rangs de cultures, dessinés comme un motif abstrait.",
                     es="Hileras de cultivos dibujadas como un patrón abstracto.",
+                    ar="صفوف من المحاصيل، مرسومة في شكل زخرفة تجريدية.",
                 ),
                 "decorative": True,
             },
@@ -415,7 +449,7 @@ CHILDREN_ON_THE_MOVE = {
         (
             "figure",
             {
-                "value": "181",
+                "value": T("181", fr="181", es="181", ar="181"),
                 "label": T(
                     "countries, at least, that course participants came from",
                     fr="pays au moins d'où venaient les participants au cours",
@@ -590,71 +624,109 @@ LGBTQI_HELPLINES = {
         (
             "figure",
             {
-                "value": "2",
-                "label": "eLearning modules on inclusive practice and on LGBTQI+ children and "
-                "young people, launched by a child-helpline network's WeListen project",
-                "source": "Child-helpline network, press release on the WeListen eLearning modules",
+                "value": T("2", ar="2"),
+                "label": T(
+                    "eLearning modules on inclusive practice and on LGBTQI+ children and "
+                    "young people, launched by a child-helpline network's WeListen project",
+                    ar="وحدات للتعلّم الإلكتروني حول الممارسة الشاملة وحول الأطفال واليافعين من مجتمع "
+                    "الميم، أطلقها مشروع WeListen التابع لشبكة من خطوط مساندة الطفل",
+                ),
+                "source": T(
+                    "Child-helpline network, press release on the WeListen eLearning modules",
+                    ar="شبكة خطوط مساندة الطفل، بيان صحفي عن وحدات التعلّم الإلكتروني في مشروع WeListen",
+                ),
                 "year": 2019,
             },
         ),
         (
             "figure",
             {
-                "value": "1",
-                "label": "further module, on children in migration, announced for the following "
-                "year",
+                "value": T("1", ar="1"),
+                "label": T(
+                    "further module, on children in migration, announced for the following year",
+                    ar="وحدة إضافية عن الأطفال في سياق الهجرة، أُعلن عنها للعام التالي",
+                ),
                 "source": "Child-helpline network, press release on the WeListen eLearning modules",
                 "year": 2020,
             },
         ),
     ],
     "approaches": [
-        ("heading", "Make it visible that everyone is welcome"),
+        (
+            "heading",
+            T("Make it visible that everyone is welcome", ar="أظهِروا بوضوح أن الجميع مُرحَّب بهم"),
+        ),
         (
             "paragraph",
             [
-                "Many LGBTQI+ young people test a service before they tell it anything real. A neutral first "
-                "question, "
-                "counsellors who do not assume the gender of a partner, and outreach that names LGBTQI+ young people "
-                "explicitly all tell a child that this is a safe place to talk.",
+                T(
+                    "Many LGBTQI+ young people test a service before they tell it anything real. A neutral first "
+                    "question, "
+                    "counsellors who do not assume the gender of a partner, and outreach that names LGBTQI+ young people "
+                    "explicitly all tell a child that this is a safe place to talk.",
+                    ar="كثير من اليافعين من مجتمع الميم يختبرون الخدمة قبل أن يبوحوا لها بأي شيء حقيقي. "
+                    "فالسؤال الأول المحايد، والمرشدون الذين لا يفترضون جنس الشريك، والتوعية التي تذكر "
+                    "اليافعين من مجتمع الميم صراحةً، كلها تقول للطفل إن هذا مكان آمن للحديث.",
+                ),
             ],
         ),
         (
             "good_practice",
             {
-                "title": "Planning a coming-out conversation with the child",
+                "title": T(
+                    "Planning a coming-out conversation with the child",
+                    ar="التخطيط مع الطفل لحديث الإفصاح عن هويته",
+                ),
                 "description": [
-                    "Some helplines have built real expertise in supporting young people who want to come out to "
-                    "their "
-                    "parents. Counsellors help the child weigh the risks, choose a moment and a trusted adult, and "
-                    "agree a safety plan in case the conversation goes badly.",
-                    "This practice came out of the network's community of practice on LGBTQI+ children and young "
-                    "people.",
+                    T(
+                        "Some helplines have built real expertise in supporting young people who want to come out to "
+                        "their "
+                        "parents. Counsellors help the child weigh the risks, choose a moment and a trusted adult, and "
+                        "agree a safety plan in case the conversation goes badly.",
+                        ar="اكتسبت بعض خطوط المساندة خبرة حقيقية في دعم اليافعين الذين يرغبون في الإفصاح عن "
+                        "هويتهم لوالديهم. يساعد المرشدون الطفل على موازنة المخاطر، واختيار الوقت المناسب "
+                        "وشخص بالغ موثوق، والاتفاق على خطة للسلامة إن سار الحديث على نحو سيئ.",
+                    ),
+                    T(
+                        "This practice came out of the network's community of practice on LGBTQI+ children and young "
+                        "people.",
+                        ar="نشأت هذه الممارسة في مجتمع الممارسة التابع للشبكة والمعني بالأطفال واليافعين من "
+                        "مجتمع الميم.",
+                    ),
                 ],
-                "where": "Members in Europe",
+                "where": T("Members in Europe", ar="أعضاء في أوروبا"),
                 "link": "https://helpline-forum.example.org/coming-out",
             },
         ),
         (
             "good_practice",
             {
-                "title": "A vetted list of referral partners",
+                "title": T("A vetted list of referral partners", ar="قائمة مُدقَّقة بشركاء الإحالة"),
                 "description": [
-                    "Before referring a child, the helpline checks that the youth group, clinic or shelter is "
-                    "genuinely affirming. The list is reviewed every six months, and counsellors record whether a "
-                    "referral worked.",
+                    T(
+                        "Before referring a child, the helpline checks that the youth group, clinic or shelter is "
+                        "genuinely affirming. The list is reviewed every six months, and counsellors record whether a "
+                        "referral worked.",
+                        ar="قبل إحالة أي طفل، يتحقق خط المساندة من أن مجموعة الشباب أو العيادة أو دار "
+                        "الإيواء تتقبّل الطفل وتسانده فعلًا. وتُراجَع القائمة كل ستة أشهر، ويسجّل "
+                        "المرشدون ما إذا كانت الإحالة قد نجحت.",
+                    ),
                 ],
-                "where": "Network members",
+                "where": T("Network members", ar="أعضاء الشبكة"),
                 "link": "https://helpline-forum.example.org/referrals",
             },
         ),
         (
             "quote",
             {
-                "quote": "The calls changed when we changed our greeting. Young people told us later that one sentence "
-                "on our website made them dial.",
-                "attribution": "Jonas Lindqvist",
-                "role": "Helpline Practice Forum",
+                "quote": T(
+                    "The calls changed when we changed our greeting. Young people told us later that one sentence "
+                    "on our website made them dial.",
+                    ar="تغيّرت المكالمات حين غيّرنا عبارة الترحيب. وأخبرنا اليافعون لاحقًا أن جملة واحدة "
+                    "على موقعنا هي التي دفعتهم إلى الاتصال.",
+                ),
+                "attribution": T("Jonas Lindqvist", ar="يوناس ليندكفيست"),
+                "role": T("Helpline Practice Forum", ar="منتدى ممارسات خطوط المساندة"),
             },
         ),
     ],
@@ -681,54 +753,89 @@ ALTERNATIVE_CARE = {
         (
             "figure",
             {
-                "value": "2.7 million",
-                "label": "children estimated to live in residential care worldwide",
-                "source": "Petrowski, Cappa and Gross, Child Abuse and Neglect",
+                "value": T("2.7 million", ar="2.7 مليون طفل"),
+                "label": T(
+                    "children estimated to live in residential care worldwide",
+                    ar="يُقدَّر أنهم يعيشون في الرعاية المؤسسية حول العالم",
+                ),
+                "source": T(
+                    "Petrowski, Cappa and Gross, Child Abuse and Neglect",
+                    ar="بيتروفسكي وكابا وغروس، مجلة Child Abuse and Neglect",
+                ),
                 "year": 2017,
             },
         ),
         (
             "figure",
             {
-                "value": "12",
-                "label": "two-hour online sessions in the six-month Mutual Learning Program for "
-                "care practitioners",
-                "source": "Mutual Learning Program, programme description",
+                "value": T("12", ar="12"),
+                "label": T(
+                    "two-hour online sessions in the six-month Mutual Learning Program for "
+                    "care practitioners",
+                    ar="جلسة عبر الإنترنت مدة كل منها ساعتان، في برنامج التعلّم المتبادل للعاملين في "
+                    "مجال الرعاية الممتد ستة أشهر",
+                ),
+                "source": T(
+                    "Mutual Learning Program, programme description",
+                    ar="برنامج التعلّم المتبادل، وصف البرنامج",
+                ),
                 "year": 2023,
             },
         ),
         (
             "figure",
             {
-                "value": "About 15",
-                "label": "organisations in each learning group, each with two or three "
-                "representatives",
+                "value": T("About 15", ar="نحو 15"),
+                "label": T(
+                    "organisations in each learning group, each with two or three representatives",
+                    ar="منظمة في كل مجموعة تعلّم، لكل منها ممثلان أو ثلاثة",
+                ),
                 "source": "Mutual Learning Program, programme description",
                 "year": 2023,
             },
         ),
     ],
     "approaches": [
-        ("heading", "Gatekeeping: the placement that never happens"),
+        (
+            "heading",
+            T(
+                "Gatekeeping: the placement that never happens",
+                ar="ضبط الإيداع: الإيداع الذي لا يحدث أبدًا",
+            ),
+        ),
         (
             "paragraph",
             [
-                "The most effective reform starts at the door. Gatekeeping means every request to place a child is "
-                "assessed, and families get support such as cash, parenting help or respite before separation is "
-                "considered.",
-                "When institutions do close, children move with a plan made with them, and staff are retrained as "
-                "family-support workers rather than let go.",
+                T(
+                    "The most effective reform starts at the door. Gatekeeping means every request to place a child is "
+                    "assessed, and families get support such as cash, parenting help or respite before separation is "
+                    "considered.",
+                    ar="يبدأ الإصلاح الأكثر فاعلية من الباب. فضبط الإيداع يعني أن يُقيَّم كل طلب لإيداع "
+                    "طفل، وأن تحصل الأسر على الدعم، كالمساعدات النقدية أو المساندة في التربية أو "
+                    "الرعاية المؤقتة، قبل التفكير في فصل الطفل عن أسرته.",
+                ),
+                T(
+                    "When institutions do close, children move with a plan made with them, and staff are retrained as "
+                    "family-support workers rather than let go.",
+                    ar="وحين تُغلق المؤسسات فعلًا، ينتقل الأطفال وفق خطة وُضعت بمشاركتهم، ويُعاد تدريب "
+                    "الموظفين ليعملوا في دعم الأسر بدلًا من الاستغناء عنهم.",
+                ),
             ],
         ),
         (
             "good_practice",
             {
-                "title": "Reflective teams for difficult cases",
+                "title": T("Reflective teams for difficult cases", ar="فرق تأمّلية للحالات الصعبة"),
                 "description": [
-                    "A small group of colleagues listens to a case, then discusses it aloud while the case worker "
-                    "listens without replying. Practitioners in the Mutual Learning Program use this dialogical "
-                    "method "
-                    "to find options a single worker would miss.",
+                    T(
+                        "A small group of colleagues listens to a case, then discusses it aloud while the case worker "
+                        "listens without replying. Practitioners in the Mutual Learning Program use this dialogical "
+                        "method "
+                        "to find options a single worker would miss.",
+                        ar="تستمع مجموعة صغيرة من الزملاء إلى عرض حالة، ثم تناقشها بصوت مسموع بينما يصغي "
+                        "أخصائي الحالة دون أن يرد. ويستخدم الممارسون في برنامج التعلّم المتبادل هذا "
+                        "الأسلوب الحواري للعثور على خيارات قد تفوت عاملًا بمفرده.",
+                    ),
                 ],
                 "where": "Latin America and the Caribbean",
                 "link": "https://mutuallearningprogram.org",
@@ -737,10 +844,18 @@ ALTERNATIVE_CARE = {
         (
             "good_practice",
             {
-                "title": "Reintegration visits that continue after the return",
+                "title": T(
+                    "Reintegration visits that continue after the return",
+                    ar="زيارات لإعادة الإدماج تستمر بعد العودة",
+                ),
                 "description": [
-                    "Case workers keep visiting for at least a year after a child goes home, more often in the first "
-                    "three months, and link the family to school, health and income support.",
+                    T(
+                        "Case workers keep visiting for at least a year after a child goes home, more often in the first "
+                        "three months, and link the family to school, health and income support.",
+                        ar="يواصل أخصائيو الحالة زياراتهم لمدة سنة على الأقل بعد عودة الطفل إلى بيته، "
+                        "وبوتيرة أعلى في الأشهر الثلاثة الأولى، ويربطون الأسرة بالمدرسة والخدمات الصحية "
+                        "ودعم الدخل.",
+                    ),
                 ],
                 "where": "Uganda",
                 "link": "https://family-care.example.org/reintegration",
@@ -749,10 +864,14 @@ ALTERNATIVE_CARE = {
         (
             "quote",
             {
-                "quote": "We used to measure success by how many children left the institution. Now we measure how many "
-                "are still at home a year later.",
-                "attribution": "Lucía Fernández",
-                "role": "Andean Family Care Network",
+                "quote": T(
+                    "We used to measure success by how many children left the institution. Now we measure how many "
+                    "are still at home a year later.",
+                    ar="كنا نقيس النجاح بعدد الأطفال الذين غادروا المؤسسة. أما الآن فنقيسه بعدد من لا "
+                    "يزالون في بيوتهم بعد عام.",
+                ),
+                "attribution": T("Lucía Fernández", ar="لوسيا فرنانديث"),
+                "role": T("Andean Family Care Network", ar="شبكة الأنديز للرعاية الأسرية"),
             },
         ),
     ],
@@ -775,55 +894,82 @@ STAFF_WELLBEING = {
         (
             "figure",
             {
-                "value": "5",
-                "label": "countries whose partner organisations meet in one monthly online "
-                "community of practice",
-                "source": "Chance for Childhood, article on its Community of Practice",
+                "value": T("5", ar="5"),
+                "label": T(
+                    "countries whose partner organisations meet in one monthly online "
+                    "community of practice",
+                    ar="بلدان تلتقي المنظمات الشريكة فيها في مجتمع ممارسة واحد عبر الإنترنت كل شهر",
+                ),
+                "source": T(
+                    "Chance for Childhood, article on its Community of Practice",
+                    ar="منظمة Chance for Childhood، مقال عن مجتمع الممارسة الخاص بها",
+                ),
                 "year": 2020,
             },
         ),
         (
             "figure",
             {
-                "value": "1:1",
-                "label": "follow-up call offered to every partner after each themed session",
+                "value": T("1:1", ar="1:1"),
+                "label": T(
+                    "follow-up call offered to every partner after each themed session",
+                    ar="مكالمة متابعة فردية تُعرض على كل شريك بعد كل جلسة مواضيعية",
+                ),
                 "source": "Chance for Childhood, article on its Community of Practice",
                 "year": 2020,
             },
         ),
     ],
     "approaches": [
-        ("heading", "Care built into the rota"),
+        ("heading", T("Care built into the rota", ar="رعاية مدمجة في جدول المناوبات")),
         (
             "paragraph",
             [
-                "Wellbeing cannot depend on individual resilience. Teams that protect counsellors plan for it: a "
-                "short "
-                "defusing conversation after hard calls, supervision that asks how the worker is and not only how the "
-                "case is going, and a rota that leaves time to recover.",
+                T(
+                    "Wellbeing cannot depend on individual resilience. Teams that protect counsellors plan for it: a "
+                    "short "
+                    "defusing conversation after hard calls, supervision that asks how the worker is and not only how the "
+                    "case is going, and a rota that leaves time to recover.",
+                    ar="لا يمكن أن يتوقف الرفاه على قدرة كل فرد على الصمود. فالفرق التي تحمي مرشديها "
+                    "تخطط له: حديث قصير لتفريغ الضغط بعد المكالمات الصعبة، وإشراف يسأل عن حال العامل "
+                    "لا عن سير الحالة فحسب، وجدول مناوبات يترك وقتًا للتعافي.",
+                ),
             ],
         ),
         (
             "good_practice",
             {
-                "title": "Peer calls across organisations",
+                "title": T("Peer calls across organisations", ar="مكالمات أقران بين المنظمات"),
                 "description": [
-                    "Chance for Childhood's partners in five countries meet online once a month to discuss a theme, "
-                    "including self-care for staff, and each partner is offered a one-to-one follow-up. Practitioners "
-                    "say the calls build trust to talk about their own struggles.",
+                    T(
+                        "Chance for Childhood's partners in five countries meet online once a month to discuss a theme, "
+                        "including self-care for staff, and each partner is offered a one-to-one follow-up. Practitioners "
+                        "say the calls build trust to talk about their own struggles.",
+                        ar="يلتقي شركاء منظمة Chance for Childhood في خمسة بلدان عبر الإنترنت مرة كل شهر "
+                        "لمناقشة موضوع ما، ومنه الرعاية الذاتية للموظفين، ويُعرض على كل شريك متابعة "
+                        "فردية. ويقول الممارسون إن هذه المكالمات تبني الثقة اللازمة للحديث عن الصعوبات "
+                        "التي يمرون بها.",
+                    ),
                 ],
-                "where": "East and Central Africa",
+                "where": T("East and Central Africa", ar="شرق أفريقيا ووسطها"),
                 "link": "https://chanceforchildhood.org",
             },
         ),
         (
             "good_practice",
             {
-                "title": "A five-minute defusing after difficult calls",
+                "title": T(
+                    "A five-minute defusing after difficult calls",
+                    ar="خمس دقائق لتفريغ الضغط بعد المكالمات الصعبة",
+                ),
                 "description": [
-                    "After a call involving abuse or suicide risk, the counsellor takes five minutes off the line "
-                    "with "
-                    "a colleague to say what happened, how they feel and what they need next.",
+                    T(
+                        "After a call involving abuse or suicide risk, the counsellor takes five minutes off the line "
+                        "with "
+                        "a colleague to say what happened, how they feel and what they need next.",
+                        ar="بعد مكالمة تتعلق بإساءة أو بخطر الانتحار، يبتعد المرشد عن الخط خمس دقائق مع أحد "
+                        "زملائه ليروي ما حدث، وما يشعر به، وما يحتاج إليه بعد ذلك.",
+                    ),
                 ],
                 "where": "Kenya",
                 "link": "https://helpline-forum.example.org/defusing",
@@ -832,10 +978,14 @@ STAFF_WELLBEING = {
         (
             "quote",
             {
-                "quote": "Our counsellors stay longer since we stopped treating tiredness as a weakness and started "
-                "scheduling rest like any other shift.",
-                "attribution": "Grace Wanjiru",
-                "role": "Child Protection Knowledge Network",
+                "quote": T(
+                    "Our counsellors stay longer since we stopped treating tiredness as a weakness and started "
+                    "scheduling rest like any other shift.",
+                    ar="صار مرشدونا يبقون معنا مدة أطول منذ توقفنا عن اعتبار التعب ضعفًا، وبدأنا نجدول "
+                    "الراحة كما نجدول أي مناوبة أخرى.",
+                ),
+                "attribution": T("Grace Wanjiru", ar="غريس وانجيرو"),
+                "role": T("Child Protection Knowledge Network", ar="شبكة المعرفة لحماية الطفل"),
             },
         ),
     ],

@@ -5,12 +5,14 @@ Long because it is data, not code: three case studies' texts with their translat
 """
 
 from ..text import T
+from .areas import MOOC_CASE_STUDY as MOOC_SOURCE
 
-MOOC_SOURCE = "IFRC and International Social Service, Children Moving Alone MOOC case study"
 MOOC_QUOTE_NOTE = T(
     "Course participant, paraphrased from the IFRC and ISS case study",
     fr="Participant au cours, propos reformulés d'après l'étude de cas de la FICR et du SSI",
     es="Participante del curso, palabras parafraseadas del estudio de caso de la FICR y el SSI",
+    ar="أحد المشاركين في الدورة، بتصرّف عن دراسة الحالة الصادرة عن الاتحاد الدولي لجمعيات الصليب "
+    "الأحمر والهلال الأحمر والخدمة الاجتماعية الدولية",
 )
 
 MOOC = {
@@ -51,6 +53,9 @@ MOOC = {
             "Sin esa protección quedan más expuestos a la trata, la explotación sexual, el trabajo forzoso y "
             "otras "
             "violencias, así como a la falta de vivienda, la enfermedad y el aislamiento.",
+            ar="يعبر مئات الآلاف من الأطفال الحدود كل عام من دون أحد الوالدين أو مقدّم الرعاية "
+            "المعتاد. ومن دون هذه الحماية يصبحون أكثر عرضة للاتجار بالبشر والاستغلال الجنسي "
+            "والعمل القسري وغير ذلك من أشكال العنف، وللتشرّد والمرض والعزلة.",
         ),
         T(
             "Suitable alternative care can keep these children safe while their situation is resolved, yet the "
@@ -63,6 +68,9 @@ MOOC = {
             es="Un cuidado alternativo adecuado puede mantenerlos a salvo mientras se resuelve su situación, pero "
             "quienes deciden cada día sobre su cuidado rara vez tienen acceso a formación. El curso se propuso "
             "cerrar esa brecha a gran escala.",
+            ar="يمكن للرعاية البديلة الملائمة أن تحفظ سلامة هؤلاء الأطفال ريثما تُحسم أوضاعهم، غير "
+            "أن العاملين الذين يقررون كل يوم كيف يُرعى هؤلاء الأطفال نادرًا ما تُتاح لهم فرص "
+            "التدريب. وقد سعت الدورة إلى سدّ هذه الفجوة على نطاق واسع.",
         ),
     ],
     "support": [
@@ -76,6 +84,9 @@ MOOC = {
             es="El curso, Caring for Children Moving Alone: Protecting Unaccompanied and Separated Children, es "
             "gratuito y dura seis semanas. Está pensado para trabajo social, personas cuidadoras, tutores y otro "
             "personal de primera línea. Sus semanas tratan:",
+            ar="الدورة المعنونة «رعاية الأطفال المتنقلين وحدهم: حماية الأطفال غير المصحوبين "
+            "والمنفصلين عن ذويهم» مجانية ومدتها ستة أسابيع. وهي موجّهة إلى الأخصائيين الاجتماعيين "
+            "ومقدّمي الرعاية والأوصياء وغيرهم من العاملين في الخطوط الأمامية. وتتناول أسابيعها:",
         ),
         [
             T(
@@ -83,31 +94,37 @@ MOOC = {
                 fr="les raisons pour lesquelles les enfants partent seuls, les risques qu'ils courent et comment y "
                 "répondre",
                 es="por qué viajan solos, los riesgos que enfrentan y cómo responder",
+                ar="أسباب تنقّل الأطفال وحدهم، والمخاطر التي يواجهونها، وكيفية الاستجابة لها",
             ),
             T(
                 "why a country needs a range of alternative care options",
                 fr="pourquoi un pays a besoin d'un éventail de solutions de protection de remplacement",
                 es="por qué un país necesita varias opciones de cuidado alternativo",
+                ar="حاجة كل بلد إلى مجموعة متنوعة من خيارات الرعاية البديلة",
             ),
             T(
                 "examples of care and support from different regions",
                 fr="des exemples de prise en charge et de soutien dans différentes régions",
                 es="ejemplos de cuidado y apoyo de distintas regiones",
+                ar="أمثلة على الرعاية والدعم من مناطق مختلفة",
             ),
             T(
                 "the skills workers need",
                 fr="les compétences nécessaires aux professionnels",
                 es="las competencias que necesita el personal",
+                ar="المهارات التي يحتاجها العاملون",
             ),
             T(
                 "assessing needs, vulnerabilities and best interests",
                 fr="l'évaluation des besoins, des vulnérabilités et de l'intérêt supérieur",
                 es="la evaluación de necesidades, vulnerabilidades e interés superior",
+                ar="تقييم الاحتياجات ومواطن الضعف والمصالح الفضلى للطفل",
             ),
             T(
                 "coordination between humanitarian actors and alternative care professionals",
                 fr="la coordination entre acteurs humanitaires et professionnels de la protection de remplacement",
                 es="la coordinación entre actores humanitarios y profesionales del cuidado alternativo",
+                ar="التنسيق بين الجهات الإنسانية والمهنيين العاملين في الرعاية البديلة",
             ),
         ],
         T(
@@ -117,6 +134,8 @@ MOOC = {
             "international.",
             es="Un grupo de trabajo de catorce organizaciones elaboró el contenido con la FICR y el Servicio Social "
             "Internacional.",
+            ar="عملت فرقة عمل تضم أربع عشرة وكالة مع الاتحاد الدولي لجمعيات الصليب الأحمر والهلال "
+            "الأحمر والخدمة الاجتماعية الدولية على إعداد المحتوى.",
         ),
     ],
     "partners": [
@@ -142,35 +161,45 @@ MOOC = {
     "successes": [
         (
             "heading",
-            T("Reach and satisfaction", fr="Portée et satisfaction", es="Alcance y satisfacción"),
+            T(
+                "Reach and satisfaction",
+                fr="Portée et satisfaction",
+                es="Alcance y satisfacción",
+                ar="الانتشار ورضا المشاركين",
+            ),
         ),
         (
             "key_figures",
             [
                 {
-                    "value": T("About 30,000", fr="Environ 30 000", es="Unas 30.000"),
+                    "value": T(
+                        "About 30,000", fr="Environ 30 000", es="Unas 30.000", ar="نحو 30,000"
+                    ),
                     "label": T(
                         "front-line workers enrolled since the course opened in 2019",
                         fr="professionnels de terrain inscrits depuis l'ouverture du cours en 2019",
                         es="profesionales de primera línea inscritos desde la apertura del curso en 2019",
+                        ar="من العاملين في الخطوط الأمامية سجّلوا في الدورة منذ انطلاقها عام 2019",
                     ),
                     "source": MOOC_SOURCE,
                 },
                 {
-                    "value": "181+",
+                    "value": T("181+", fr="181+", es="181+", ar="أكثر من 181"),
                     "label": T(
                         "countries that participants came from, in every region",
                         fr="pays d'origine des participants, dans toutes les régions",
                         es="países de origen de las personas participantes, en todas las regiones",
+                        ar="بلدًا جاء منها المشاركون، من جميع المناطق",
                     ),
                     "source": MOOC_SOURCE,
                 },
                 {
-                    "value": "4.9 / 5",
+                    "value": T("4.9 / 5", fr="4,9 / 5", es="4,9 / 5", ar="4.9 من 5"),
                     "label": T(
                         "average rating given by participants",
                         fr="note moyenne donnée par les participants",
                         es="valoración media de las personas participantes",
+                        ar="متوسط تقييم المشاركين للدورة",
                     ),
                     "source": MOOC_SOURCE,
                 },
@@ -187,6 +216,8 @@ MOOC = {
                     "séparés.",
                     es="Reunir las capacidades técnicas del grupo de trabajo dio a las organizaciones una forma común y "
                     "más coherente de responder a la niñez no acompañada y separada.",
+                    ar="أتاح تجميع الخبرات الفنية لدى فرقة العمل للوكالات طريقة مشتركة وأكثر اتساقًا "
+                    "في الاستجابة للأطفال غير المصحوبين والمنفصلين عن ذويهم.",
                 ),
             ],
         ),
@@ -198,6 +229,7 @@ MOOC = {
                     "Stepping stones, drawn as an abstract pattern.",
                     fr="Des pierres de gué, dessinées comme un motif abstrait.",
                     es="Piedras de paso dibujadas como un patrón abstracto.",
+                    ar="حجارة للعبور، مرسومة في شكل زخرفة تجريدية.",
                 ),
                 "decorative": True,
             },
@@ -211,6 +243,8 @@ MOOC = {
             es="La promoción no se adaptó lo suficiente a cada región y subregión, lo que frenó las inscripciones "
             "en "
             "algunos lugares.",
+            ar="لم يُكيَّف الترويج للدورة بما يكفي مع كل منطقة ومنطقة فرعية، مما حدّ من التسجيل في "
+            "بعض الأماكن.",
         ),
         T(
             "Funding was uncertain at the start, so fundraising went on while the course was being built.",
@@ -218,6 +252,7 @@ MOOC = {
             "conception du cours.",
             es="La financiación era incierta al principio, por lo que la búsqueda de fondos continuó mientras se "
             "construía el curso.",
+            ar="كان التمويل غير مضمون في البداية، فاستمر جمع الأموال في أثناء إعداد الدورة.",
         ),
         T(
             "CELCIS and FutureLearn host the course for the long term, but there is no budget for facilitators who "
@@ -227,6 +262,8 @@ MOOC = {
             "d'échanger avec les apprenants.",
             es="CELCIS y FutureLearn alojan el curso a largo plazo, pero no hay presupuesto para facilitadores que "
             "interactúen con el alumnado.",
+            ar="تستضيف منصة FutureLearn ومركز CELCIS الدورة على المدى الطويل، لكن لا توجد ميزانية "
+            "لميسّرين يتفاعلون مع المتعلمين.",
         ),
     ],
     "lessons_learned": [
@@ -238,6 +275,7 @@ MOOC = {
                     fr="Recenser les pratiques prometteuses dans le monde avant d'écrire le moindre contenu.",
                     es="Identificar prácticas prometedoras en todo el mundo antes de escribir ningún "
                     "contenido.",
+                    ar="رصد الممارسات الواعدة في أنحاء العالم قبل كتابة أي محتوى.",
                 )
             ],
         ),
@@ -251,6 +289,8 @@ MOOC = {
                     "partout puissent s'en servir.",
                     es="Buscar materiales en otros idiomas además del inglés para que el alumnado de todas "
                     "partes pueda usarlos.",
+                    ar="البحث عن مواد بلغات غير الإنجليزية، ليتمكن المتعلمون في كل مكان من الاستفادة "
+                    "منها.",
                 )
             ],
         ),
@@ -261,6 +301,7 @@ MOOC = {
                     "Let expert consultation with the task force lead the design.",
                     fr="Laisser la consultation des experts du groupe de travail guider la conception.",
                     es="Dejar que la consulta con las personas expertas del grupo de trabajo guíe el diseño.",
+                    ar="الاسترشاد في التصميم بمشاورات خبراء فرقة العمل.",
                 )
             ],
         ),
@@ -273,6 +314,8 @@ MOOC = {
                     "un interlocuteur.",
                     es="Una persona educadora principal dedicada da continuidad al proyecto y un referente al "
                     "alumnado.",
+                    ar="وجود مُعلّم رئيسي متفرّغ يمنح المشروع الاستمرارية ويتيح للمتعلمين شخصًا "
+                    "يرجعون إليه.",
                 )
             ],
         ),
@@ -285,6 +328,7 @@ MOOC = {
                     "déroule.",
                     es="Elegir una plataforma lo bastante flexible para seguir y ajustar el curso mientras se "
                     "imparte.",
+                    ar="اختيار منصة مرنة بما يكفي لمتابعة الدورة وتعديلها في أثناء انعقادها.",
                 )
             ],
         ),
@@ -297,6 +341,8 @@ MOOC = {
                     "communication locale.",
                     es="Adaptar la promoción a cada lugar: la inscripción mundial depende de la difusión "
                     "local.",
+                    ar="تكييف الترويج مع كل مكان: فالتسجيل على مستوى العالم يتوقف على التسويق "
+                    "المحلي.",
                 )
             ],
         ),
@@ -308,6 +354,7 @@ MOOC = {
                     fr="Prévoir du temps et un budget pour l'assurance qualité, surtout pour la traduction.",
                     es="Prever tiempo y presupuesto para el control de calidad, sobre todo de las "
                     "traducciones.",
+                    ar="تخصيص الوقت والمال لضمان الجودة، ولا سيما للترجمة.",
                 )
             ],
         ),
@@ -329,18 +376,26 @@ MOOC = {
                     "El "
                     "curso me hizo revisar mi propia práctica, y seguiré reflexionando sobre ella para "
                     "responder a las necesidades de los jóvenes a quienes acompaño.",
+                    ar="كانت قراءة ما نشره المشاركون الآخرون مفيدة بقدر الدروس نفسها. جعلتني الدورة "
+                    "أعيد النظر في ممارستي، وسأواصل التأمل فيها كي أستمر في تلبية احتياجات الشباب "
+                    "الذين أرافقهم.",
                 ),
                 "attribution": MOOC_QUOTE_NOTE,
                 "role": T(
                     "Front-line worker",
                     fr="Professionnel de terrain",
                     es="Profesional de primera línea",
+                    ar="عامل في الخطوط الأمامية",
                 ),
             },
         ),
     ],
     "funders": ["switzerland", "germany", "canadian-red-cross"],
-    "source_note": "IFRC and International Social Service, Children Moving Alone MOOC case study (ifrc.org)",
+    "source_note": T(
+        "IFRC and International Social Service, Children Moving Alone MOOC case study (ifrc.org)",
+        ar="الاتحاد الدولي لجمعيات الصليب الأحمر والهلال الأحمر والخدمة الاجتماعية الدولية، دراسة "
+        "حالة الدورة المفتوحة عبر الإنترنت «الأطفال المتنقلون وحدهم» (ifrc.org)",
+    ),
     "related_resources": [
         "course-companion-unaccompanied-children",
         "best-interests-assessment-tool",
@@ -353,8 +408,9 @@ MOOC = {
     "translate": ["fr", "es"],
 }
 
-VILLAGE_COMMITTEES_SOURCE = (
-    "Rural Childhood Alliance, project completion report (fictional demo source)"
+VILLAGE_COMMITTEES_SOURCE = T(
+    "Rural Childhood Alliance, project completion report (fictional demo source)",
+    ar="تحالف الطفولة الريفية، تقرير إنجاز المشروع (مصدر خيالي لأغراض العرض)",
 )
 
 VILLAGE_COMMITTEES = {
@@ -365,40 +421,61 @@ VILLAGE_COMMITTEES = {
     "followed every working child with a referral card.",
     "year": 2022,
     "background": [
-        "In cocoa-growing villages, school attendance dropped every harvest as children joined their "
-        "parents in the fields, some of them carrying loads and handling machetes."
+        T(
+            "In cocoa-growing villages, school attendance dropped every harvest as children joined their "
+            "parents in the fields, some of them carrying loads and handling machetes.",
+            ar="في القرى التي تزرع الكاكاو، كان الحضور المدرسي ينخفض في كل موسم حصاد، إذ ينضم "
+            "الأطفال إلى آبائهم في الحقول، ويحمل بعضهم الأثقال ويستعملون المناجل.",
+        )
     ],
     "support": [
-        "The Rural Childhood Alliance trained village committees of farmers, teachers and health workers. "
-        "Each committee agreed a hazard list with local farmers, visited farms every term and followed "
-        "each child it found working.",
+        T(
+            "The Rural Childhood Alliance trained village committees of farmers, teachers and health workers. "
+            "Each committee agreed a hazard list with local farmers, visited farms every term and followed "
+            "each child it found working.",
+            ar="درّب تحالف الطفولة الريفية لجانًا قروية تضم مزارعين ومعلمين وعاملين صحيين. "
+            "واتفقت كل لجنة مع المزارعين المحليين على قائمة بالمهام الخطرة، وزارت المزارع في "
+            "كل فصل دراسي، وتابعت كل طفل وجدته يعمل.",
+        ),
         [
-            "Committee training in three sessions",
-            "A referral card for each child",
-            "Catch-up classes during the peak harvest weeks",
+            T("Committee training in three sessions", ar="تدريب اللجان في ثلاث جلسات"),
+            T("A referral card for each child", ar="بطاقة إحالة لكل طفل"),
+            T(
+                "Catch-up classes during the peak harvest weeks",
+                ar="حصص تقوية في أسابيع ذروة الحصاد",
+            ),
         ],
     ],
     "partners": ["rural-childhood-alliance", "cpkn"],
     "successes": [
-        ("heading", "Results after three years"),
+        ("heading", T("Results after three years", ar="النتائج بعد ثلاث سنوات")),
         (
             "key_figures",
             [
                 {
-                    "value": "42",
-                    "label": "village committees set up and still meeting",
+                    "value": T("42", ar="42"),
+                    "label": T(
+                        "village committees set up and still meeting",
+                        ar="لجنة قروية أُنشئت ولا تزال تجتمع",
+                    ),
                     "source": VILLAGE_COMMITTEES_SOURCE,
                     "year": 2022,
                 },
                 {
-                    "value": "1,380",
-                    "label": "children followed with a referral card",
+                    "value": T("1,380", ar="1,380"),
+                    "label": T(
+                        "children followed with a referral card",
+                        ar="طفلًا تابعتهم اللجان ببطاقة إحالة",
+                    ),
                     "source": VILLAGE_COMMITTEES_SOURCE,
                     "year": 2022,
                 },
                 {
-                    "value": "86%",
-                    "label": "of those children still in school a year later",
+                    "value": T("86%", ar="86%"),
+                    "label": T(
+                        "of those children still in school a year later",
+                        ar="من هؤلاء الأطفال بقوا في المدرسة بعد عام",
+                    ),
                     "source": VILLAGE_COMMITTEES_SOURCE,
                     "year": 2022,
                 },
@@ -407,30 +484,62 @@ VILLAGE_COMMITTEES = {
         (
             "paragraph",
             [
-                "Farmers' groups began to enforce the hazard lists themselves, and two buyers added them to "
-                "their supplier agreements."
+                T(
+                    "Farmers' groups began to enforce the hazard lists themselves, and two buyers added them to "
+                    "their supplier agreements.",
+                    ar="بدأت جمعيات المزارعين تطبّق قوائم المهام الخطرة بنفسها، وأضافها اثنان من "
+                    "المشترين إلى اتفاقات التوريد مع مورّديهما.",
+                )
             ],
         ),
     ],
     "challenges": [
-        "Committees in remote villages were hard to supervise in the rainy season, and some volunteers "
-        "left when no allowance was paid."
+        T(
+            "Committees in remote villages were hard to supervise in the rainy season, and some volunteers "
+            "left when no allowance was paid.",
+            ar="كان الإشراف على اللجان في القرى النائية صعبًا في موسم الأمطار، وترك بعض "
+            "المتطوعين العمل حين لم تُدفع لهم أي بدلات.",
+        )
     ],
     "lessons_learned": [
-        ("lesson", ["Agree the hazard list with farmers before any monitoring starts."]),
         (
             "lesson",
-            ["Keep records simple enough for volunteers to maintain without training refreshers."],
+            [
+                T(
+                    "Agree the hazard list with farmers before any monitoring starts.",
+                    ar="الاتفاق مع المزارعين على قائمة المهام الخطرة قبل بدء أي رصد.",
+                )
+            ],
         ),
-        ("lesson", ["Link each committee to a named officer who receives referrals."]),
+        (
+            "lesson",
+            [
+                T(
+                    "Keep records simple enough for volunteers to maintain without training refreshers.",
+                    ar="إبقاء السجلات بسيطة بما يكفي ليحافظ عليها المتطوعون دون دورات تدريبية تنشيطية.",
+                )
+            ],
+        ),
+        (
+            "lesson",
+            [
+                T(
+                    "Link each committee to a named officer who receives referrals.",
+                    ar="ربط كل لجنة بموظف محدد بالاسم يتلقى الإحالات.",
+                )
+            ],
+        ),
     ],
     "quotes": [
         (
             "quote",
             {
-                "quote": "When the committee came back the second time, we knew they were serious.",
-                "attribution": "Cocoa farmer",
-                "role": "Committee member (fictional)",
+                "quote": T(
+                    "When the committee came back the second time, we knew they were serious.",
+                    ar="حين عادت اللجنة للمرة الثانية، عرفنا أنهم جادّون.",
+                ),
+                "attribution": T("Cocoa farmer", ar="مزارع كاكاو"),
+                "role": T("Committee member (fictional)", ar="عضو في اللجنة (شخصية خيالية)"),
             },
         ),
     ],
@@ -486,13 +595,13 @@ PEER_CALLS = {
             "key_figures",
             [
                 {
-                    "value": "9",
+                    "value": T("9", ar="9"),
                     "label": T("helplines taking part", ar="خطوط مساندة مشاركة"),
                     "source": PEER_CALLS_SOURCE,
                     "year": 2021,
                 },
                 {
-                    "value": "11",
+                    "value": T("11", ar="11"),
                     "label": T(
                         "monthly calls held in the first year",
                         ar="اتصالًا شهريًا عُقدت في السنة الأولى",

@@ -37,25 +37,51 @@ INCLUSIVE_PRACTICE = {
     "summary": "Three lessons on making a helpline reachable and safe for every child, including children with "
     "disabilities and LGBTQI+ young people.",
     "overview": [
-        "This module grew out of the communities of practice in which helpline members shared how they reach "
-        "children who rarely call. The network added research and materials from expert organisations, and "
-        "members "
-        "reviewed every lesson before publication.",
-        "A child-helpline network launched modules on inclusive practice and on LGBTQI+ children and young people "
-        "in 2019 as part of its WeListen project; this module follows the same learning cycle.",
+        T(
+            "This module grew out of the communities of practice in which helpline members shared how they reach "
+            "children who rarely call. The network added research and materials from expert organisations, and "
+            "members "
+            "reviewed every lesson before publication.",
+            ar="نشأت هذه الوحدة في مجتمعات الممارسة التي تبادل فيها أعضاء خطوط المساندة طرقهم في "
+            "الوصول إلى الأطفال الذين نادرًا ما يتصلون. وأضافت الشبكة إليها بحوثًا ومواد من "
+            "منظمات متخصصة، وراجع الأعضاء كل درس قبل نشره.",
+        ),
+        T(
+            "A child-helpline network launched modules on inclusive practice and on LGBTQI+ children and young people "
+            "in 2019 as part of its WeListen project; this module follows the same learning cycle.",
+            ar="أطلقت شبكة لخطوط مساندة الطفل عام 2019 وحدات تعليمية حول الممارسة الشاملة وحول "
+            "الأطفال واليافعين من مجتمع الميم ضمن مشروعها WeListen، وتتبع هذه الوحدة دورة "
+            "التعلّم نفسها.",
+        ),
     ],
     "learning_objectives": [
         (
             "objective",
-            "Identify which groups of children your helpline rarely hears from, and why.",
+            T(
+                "Identify which groups of children your helpline rarely hears from, and why.",
+                ar="حدِّد فئات الأطفال التي نادرًا ما يسمع منها خط المساندة الذي تعمل فيه، وأسباب "
+                "ذلك.",
+            ),
         ),
-        ("objective", "Choose contact channels that children with different disabilities can use."),
         (
             "objective",
-            "Respond to an LGBTQI+ young person without assumptions and with a safety plan.",
+            T(
+                "Choose contact channels that children with different disabilities can use.",
+                ar="اختر قنوات تواصل يستطيع استخدامها الأطفال ذوو الإعاقات المختلفة.",
+            ),
+        ),
+        (
+            "objective",
+            T(
+                "Respond to an LGBTQI+ young person without assumptions and with a safety plan.",
+                ar="استجب لليافع أو اليافعة من مجتمع الميم دون افتراضات مسبقة ومع خطة للسلامة.",
+            ),
         ),
     ],
-    "audience_note": "Counsellors, supervisors and trainers in child helplines, new or experienced.",
+    "audience_note": T(
+        "Counsellors, supervisors and trainers in child helplines, new or experienced.",
+        ar="المرشدون والمشرفون والمدربون في خطوط مساندة الطفل، من الجدد وأصحاب الخبرة.",
+    ),
     "estimated_minutes": 75,
     "external_course_url": "https://helpline-forum.example.org/elearning/inclusive-practice",
     "topics": ["inclusive-practice", "lgbtqi-children", "child-helplines"],
@@ -594,26 +620,58 @@ MUTUAL_LEARNING = {
     "summary": "Four lessons that follow the themes of a six-month mutual-learning programme: dialogue, work with "
     "families, transforming care, and caring for the caregiver.",
     "overview": [
-        "Rather than telling organisations how to change, mutual learning invites practitioners to share their "
-        "know-how, experiences and difficulties. The Mutual Learning Program runs this way twice a year in "
-        "English "
-        "and Spanish, with groups of about fifteen organisations and a two-hour online session every two weeks.",
-        "These lessons let you work through the same four themes on your own or with your team, with materials to "
-        "review before each one, as participants do before each session.",
+        T(
+            "Rather than telling organisations how to change, mutual learning invites practitioners to share their "
+            "know-how, experiences and difficulties. The Mutual Learning Program runs this way twice a year in "
+            "English "
+            "and Spanish, with groups of about fifteen organisations and a two-hour online session every two weeks.",
+            ar="بدلًا من أن يُملي التعلّم المتبادل على المنظمات كيف تتغير، يدعو الممارسين إلى "
+            "تبادل خبراتهم العملية وتجاربهم والصعوبات التي يواجهونها. ويُنفَّذ برنامج التعلّم "
+            "المتبادل على هذا النحو مرتين في السنة بالإنجليزية والإسبانية، مع مجموعات تضم نحو "
+            "خمس عشرة منظمة وجلسة عبر الإنترنت مدتها ساعتان كل أسبوعين.",
+        ),
+        T(
+            "These lessons let you work through the same four themes on your own or with your team, with materials to "
+            "review before each one, as participants do before each session.",
+            ar="تتيح لك هذه الدروس العمل على المحاور الأربعة نفسها بمفردك أو مع فريقك، مع مواد "
+            "تراجعها قبل كل درس، كما يفعل المشاركون قبل كل جلسة.",
+        ),
     ],
     "learning_objectives": [
-        ("objective", "Use dialogical methods such as reflective teams in case discussions."),
         (
             "objective",
-            "Plan family engagement, case management and reintegration for a child in care.",
+            T(
+                "Use dialogical methods such as reflective teams in case discussions.",
+                ar="استخدم أساليب حوارية مثل الفرق التأمّلية في مناقشة الحالات.",
+            ),
         ),
         (
             "objective",
-            "Describe gatekeeping and the steps from institutional to family-based care.",
+            T(
+                "Plan family engagement, case management and reintegration for a child in care.",
+                ar="خطِّط لإشراك الأسرة وإدارة الحالة وإعادة الإدماج لطفل في الرعاية.",
+            ),
         ),
-        ("objective", "Put in place one routine that protects caregivers' own wellbeing."),
+        (
+            "objective",
+            T(
+                "Describe gatekeeping and the steps from institutional to family-based care.",
+                ar="صِف ضبط الإيداع وخطوات الانتقال من الرعاية المؤسسية إلى الرعاية الأسرية.",
+            ),
+        ),
+        (
+            "objective",
+            T(
+                "Put in place one routine that protects caregivers' own wellbeing.",
+                ar="أرسِ روتينًا واحدًا يحمي رفاه مقدّمي الرعاية أنفسهم.",
+            ),
+        ),
     ],
-    "audience_note": "Care practitioners and managers in organisations providing or reforming alternative care.",
+    "audience_note": T(
+        "Care practitioners and managers in organisations providing or reforming alternative care.",
+        ar="العاملون والمديرون في مجال الرعاية في المنظمات التي تقدّم الرعاية البديلة أو "
+        "تعمل على إصلاحها.",
+    ),
     "estimated_minutes": 120,
     "external_course_url": "https://mutuallearningprogram.org",
     "topics": ["alternative-care", "family-strengthening", "staff-wellbeing"],

@@ -45,7 +45,6 @@ def resource(
         "regions": regions,
         "audiences": audiences,
         "listing_image": image,
-        "citation": f"{ORGANISATION_NAMES[organisation]} ({year}). {title}.",
         "translate": list(translate),
     }
     if files:
@@ -55,6 +54,23 @@ def resource(
     return spec
 
 
+def cite(specs):
+    """Gives each resource in the page specs (a tree) its citation, in every language its title has.
+
+    Run after `cards.apply`, which adds titles' translations: a translated resource page cites
+    the work under its translated title (the publisher keeps its own name).
+    """
+    for spec in specs:
+        if spec["type"] == "resources.ResourcePage":
+            name, year = ORGANISATION_NAMES[spec["organisation"]], spec["year"]
+            titles = getattr(spec["title"], "translations", {})
+            spec["citation"] = T(
+                f"{name} ({year}). {spec['title']}.",
+                **{code: f"{name} ({year}). {title}." for code, title in titles.items() if title},
+            )
+        cite(spec.get("children", []))
+
+
 AGRICULTURE = "child-labour-in-agriculture"
 MONITORING = "child-labour-monitoring"
 ON_THE_MOVE = "children-on-the-move"
@@ -62,7 +78,7 @@ LGBTQI = "lgbtqi-inclusive-helplines"
 CARE = "alternative-care"
 WELLBEING = "staff-wellbeing"
 
-HOW_TO_USE = T("How to use it", fr="Comment l'utiliser", es="Cómo usarlo")
+HOW_TO_USE = T("How to use it", fr="Comment l'utiliser", es="Cómo usarlo", ar="طريقة الاستخدام")
 WHAT_IT_COVERS = T("What it covers", fr="Contenu", es="Qué contiene", ar="المحتوى")
 
 RESOURCES = [
@@ -677,6 +693,8 @@ RESOURCES = [
                         "la "
                         "preparación de niños y familias y lo que pasó el año después de que saliera el último "
                         "niño.",
+                        ar="تتناول كل قصة قرار التغيير، والعمل مع الموظفين والجهات المانحة، وتهيئة "
+                        "الأطفال والأسر، وما جرى في السنة التي تلت خروج آخر طفل.",
                     ),
                 ],
             ),
@@ -714,6 +732,8 @@ RESOURCES = [
                         "groups before the session.",
                         es="Qué es el control de acceso, quién participa en un comité de admisión y un caso para "
                         "debatir en grupos pequeños antes de la sesión.",
+                        ar="ما المقصود بضبط الإيداع، ومن يشارك في لجنة ضبط الإيداع، وحالة للنقاش في "
+                        "مجموعات صغيرة قبل الجلسة.",
                     ),
                 ],
             ),
@@ -738,9 +758,12 @@ RESOURCES = [
             (
                 "paragraph",
                 [
-                    "Fill it in with the family, not about them. Review the network map at every visit: who helps, "
-                    "who "
-                    "has stepped back, who could be asked.",
+                    T(
+                        "Fill it in with the family, not about them. Review the network map at every visit: who "
+                        "helps, who has stepped back, who could be asked.",
+                        ar="املؤوا الورقة مع الأسرة، لا عنها. راجعوا خريطة الشبكة في كل زيارة: من يقدّم "
+                        "المساعدة، ومن ابتعد، ومن يمكن أن يُطلب منه العون.",
+                    ),
                 ],
             ),
         ],
@@ -804,8 +827,12 @@ RESOURCES = [
             (
                 "paragraph",
                 [
-                    "Open with a round on how people are really doing, work in pairs on one change each will try, and "
-                    "offer each organisation a short one-to-one call in the following week.",
+                    T(
+                        "Open with a round on how people are really doing, work in pairs on one change each will "
+                        "try, and offer each organisation a short one-to-one call in the following week.",
+                        ar="ابدؤوا بجولة يقول فيها كل مشارك كيف حاله حقًا، ثم اعملوا في أزواج على تغيير واحد "
+                        "يعتزم كل شخص تجربته، واعرضوا على كل منظمة مكالمة فردية قصيرة في الأسبوع التالي.",
+                    ),
                 ],
             ),
         ],
@@ -840,6 +867,8 @@ RESOURCES = [
                         "changes.",
                         es="Las preguntas, una hoja de codificación y consejos para compartir los resultados con el "
                         "personal antes de decidir cambios.",
+                        ar="الأسئلة، وورقة لترميز الإجابات، ونصائح حول مشاركة النتائج مع الموظفين "
+                        "قبل اتخاذ قرار بشأن التغييرات.",
                     ),
                 ],
             ),

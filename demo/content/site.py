@@ -2,13 +2,14 @@
 
 A page spec is a dict of model fields plus `type` (the model), `children` and `translate`
 (the locales it is translated into; a page's parent must be translated into them first).
-`cards` adds the translated cards of the pages the translated home and indexes feature.
+`cards` adds the translated cards of the pages the translated home and indexes feature, and
+`resources.cite` the resources' citations in the languages of their titles.
 References are by key: images by their key in `media.IMAGES`, terms and pages by slug,
 people by name. `files` lists the languages of a resource's generated PDFs.
 """
 
 from ..text import T
-from . import cards
+from . import cards, resources
 from .areas import AREAS
 from .case_studies import CASE_STUDIES
 from .learning import MODULES
@@ -223,3 +224,4 @@ HOME = {
 }
 
 cards.apply(HOME["children"])
+resources.cite(HOME["children"])

@@ -5,6 +5,7 @@ translations on commit, and translating inside an outer transaction is the trigg
 bug #773. serialized_rollback restores Wagtail's migration data (root page, locale) after.
 """
 
+import html
 import io
 
 import pytest
@@ -12,7 +13,7 @@ from django.apps import apps
 from django.core.management import call_command
 from django.utils.encoding import iri_to_uri
 from wagtail.models import Locale, Page
-from wagtail_localize.models import Translation
+from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from case_studies.models import CaseStudyIndexPage, CaseStudyPage
 from communities.models import CommunityPage
@@ -130,6 +131,7 @@ def test_demo_content_is_complete_idempotent_and_served(client, settings):
     assert feed.count("<item>") >= 4  # a resource, a kit, a case study, a module
 
     assert_home_and_indexes_feature_translations(client)
+    assert_featured_case_study_in_arabic(client)
     assert_arabic_addresses(client)
 
     for page in Page.objects.live().filter(depth__gt=1).specific():
@@ -156,12 +158,50 @@ def assert_home_and_indexes_feature_translations(client):
         assert len(featured) >= 8
         fallbacks = [page.title for page in featured if page.locale.language_code != code]
         assert not fallbacks, (code, fallbacks)
+        if code == "ar":  # and their bodies are Arabic too, not only their cards
+            incomplete = [page.title for page in featured if not translation_complete(page)]
+            assert not incomplete, incomplete
         assert "language-badge" not in response.content.decode().split("<main", 1)[1], code
     arabic_home = HomePage.objects.get(locale__language_code="ar")
     indexes = [ContentAreaIndexPage, ResourceLibraryPage, CaseStudyIndexPage, ELearningIndexPage]
     for index in arabic_home.get_children().live().type(*indexes):
         cards = first_cards(client.get(index.url).content.decode(), 6)
         assert cards and not any("language-badge" in card for card in cards), index.url
+
+
+def translation_complete(page):
+    """Whether wagtail-localize has a translation of every segment of the translated `page`."""
+    source = TranslationSource.objects.get(object_id=page.translation_key)
+    translation = Translation.objects.get(source=source, target_locale=page.locale)
+    total, translated = translation.get_progress()
+    return total > 0 and translated == total
+
+
+def assert_featured_case_study_in_arabic(client):
+    """The case study the Arabic home features first is Arabic throughout, not just its card.
+
+    wagtail-localize counts every segment of the page as translated, and none of the English
+    source texts is shown on the Arabic page (an untranslated segment would fall back to it).
+    """
+    # Every Arabic case study is complete, the index's first cards included.
+    studies = CaseStudyPage.objects.live().filter(locale__language_code="ar")
+    assert studies.count() >= 3
+    assert all(translation_complete(study) for study in studies)
+
+    study = HomePage.objects.get(locale__language_code="en").featured_case_study
+    source = TranslationSource.objects.get_for_instance(study)
+    translation = Translation.objects.get(source=source, target_locale__language_code="ar")
+    total, translated = translation.get_progress()
+    assert total > 20 and translated == total, (total, translated)
+
+    arabic = study.get_translation(Locale.objects.get(language_code="ar"))
+    response = client.get(arabic.url)
+    assert response.status_code == 200
+    shown = html.unescape(response.content.decode())
+    segments = StringSegment.objects.filter(source=source).exclude(context__path="slug")
+    english = segments.values_list("string__data", flat=True)  # the slug is in hreflang links
+    fallbacks = [text for text in map(html.unescape, english) if text in shown]
+    assert not fallbacks, fallbacks
 
 
 def assert_arabic_addresses(client):
