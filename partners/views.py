@@ -9,7 +9,6 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse_lazy
-from wagtail.api.v2.utils import get_restricted_collection_ids
 from wagtail.documents import get_document_model
 from wagtail.models import (
     BaseViewRestriction,
@@ -18,6 +17,8 @@ from wagtail.models import (
     Page,
     PageViewRestriction,
 )
+
+from core.visibility import restricted_collection_ids
 
 
 class LoginView(auth_views.LoginView):
@@ -77,7 +78,7 @@ def shared_documents(request):
         collection_ids.update(
             restriction.collection.get_descendants(inclusive=True).values_list("pk", flat=True)
         )
-    collection_ids -= get_restricted_collection_ids(request)
+    collection_ids -= restricted_collection_ids(request)
     return get_document_model().objects.filter(collection_id__in=collection_ids).order_by("title")
 
 

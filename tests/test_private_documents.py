@@ -52,6 +52,30 @@ class TestPartnersOnlyDocumentOnAPublicPage(APITestCase):
         media = {item["name"] for item in data["associatedMedia"]}
         assert media == {"Guide to interim care", "Partner budget"}
 
+    def test_more_private_collections_cost_no_more_queries(self):
+        """Each community shelf adds a restricted collection: a page's query count must not
+        follow their number (Wagtail's own helper asked for each restriction's groups)."""
+        from django.contrib.auth.models import Group
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+        from wagtail.models import Collection, CollectionViewRestriction
+
+        def queries():
+            self.client.get(self.t.resource.url, HTTP_CACHE_CONTROL="no-cache")
+            with CaptureQueriesContext(connection) as captured:
+                self.page()
+            return len(captured)
+
+        before = queries()
+        root = Collection.get_first_root_node()
+        for number in range(3):
+            shelf = root.add_child(name=f"Community shelf {number}")
+            restriction = CollectionViewRestriction.objects.create(
+                collection=shelf, restriction_type=CollectionViewRestriction.GROUPS
+            )
+            restriction.groups.add(Group.objects.create(name=f"Community members {number}"))
+        assert queries() == before
+
 
 class TestPartnersOnlyDocumentLinkedInRichText(APITestCase):
     """A link an editor put inside a paragraph: Wagtail would write the file's address."""
