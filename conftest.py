@@ -32,6 +32,23 @@ def _fresh_search_caches():
     forget_spelling()
 
 
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Each test starts in the site's default language.
+
+    Django's LocaleMiddleware leaves the language of a request active in its thread, so a test
+    rendering without a request read the language of whichever test had run before it on that
+    worker (an English include rendered in Spanish). A test about another language activates
+    it; code that must not depend on the thread's language is tested so (the review reminders).
+    """
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
 def _flushes_the_database(item):
     """Whether the test runs outside a transaction, so that its clean-up flushes every table
     (Django's TransactionTestCase, or pytest-django's `transaction=True`)."""
