@@ -2,8 +2,9 @@
 
 import pytest
 
-# The order in which pytest-xdist hands test scopes to its workers: see the module.
-pytest_plugins = ["tests.longest_first"]
+# The order in which pytest-xdist hands test scopes to its workers, and the migrated SQLite
+# database kept between runs: see each module.
+pytest_plugins = ["tests.longest_first", "tests.db_snapshot"]
 
 
 @pytest.fixture(autouse=True, scope="session")

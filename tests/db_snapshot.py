@@ -1,0 +1,122 @@
+"""Keep the migrated SQLite test database between runs, as --reuse-db does for PostgreSQL.
+
+The suite's SQLite database lives in memory, so pytest-django's `--reuse-db` cannot keep it:
+every run, on every xdist worker, applied all 288 migrations again, about 37 seconds on an
+idle core and almost all of it Django rebuilding model states, not SQL. The migrated database
+is a few megabytes, so the first run saves a copy in pytest's cache folder
+(`.pytest_cache/d/portal-sqlite/<key>.sqlite3`) and later runs load that copy into memory
+with SQLite's backup API in well under a second.
+
+The key is a hash of every installed app's migration files, the installed apps and Django's
+version: a new or edited migration (ours or a library's after an upgrade) misses the copy and
+the run migrates afresh. Nothing else differs: the same `migrate` wrote the copy, its
+post-migrate rows (content types, permissions) included, and the serialized contents that
+transactional tests restore are taken from the loaded database as Django takes them.
+
+Used only where it cannot change what is tested: an in-memory SQLite test database, outside CI
+(`CI=true` migrates afresh, as a clean clone must), and never with `--create-db`. Django has no
+hook between "test database created" and "migrate" (`BaseDatabaseCreation.create_test_db` runs
+both), so `call_command` is swapped for the `migrate` call of that one function; the swap can go
+if Django's test runner gains a way to provide a prepared database.
+"""
+
+import hashlib
+import importlib.util
+import os
+import sqlite3
+from pathlib import Path
+
+import django
+
+CACHE_FOLDER = "portal-sqlite"
+
+
+def snapshot_key():
+    from django.apps import apps
+    from django.conf import settings
+
+    digest = hashlib.sha256(django.get_version().encode())
+    digest.update("\n".join(settings.INSTALLED_APPS).encode())
+    for app in apps.get_app_configs():
+        spec = importlib.util.find_spec(f"{app.name}.migrations")
+        if spec is None or not spec.submodule_search_locations:
+            continue
+        for folder in spec.submodule_search_locations:
+            for path in sorted(Path(folder).glob("*.py")):
+                digest.update(f"{app.label}/{path.name}".encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def _warm_content_types(connection):
+    """Leave the process as `migrate` leaves it: its post-migrate permission step fetches every
+    model's ContentType into the manager's cache. Tests rely on that: a flushed database is
+    restored from its serialized rows, and a cold cache lets a signal handler re-create a
+    content type before its row is restored (a unique-constraint error)."""
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
+    ContentType.objects.db_manager(connection.alias).get_for_models(
+        *apps.get_models(), for_concrete_models=False
+    )
+
+
+def _migrate_or_restore(connection, snapshot, call_command):
+    """A `call_command` that answers `migrate` from the snapshot, or migrates and keeps one."""
+
+    def command(name, *args, **kwargs):
+        if name != "migrate":
+            return call_command(name, *args, **kwargs)
+        connection.ensure_connection()
+        if snapshot.exists():
+            source = sqlite3.connect(snapshot)
+            try:
+                source.backup(connection.connection)
+            finally:
+                source.close()
+            _warm_content_types(connection)
+            return None
+        result = call_command(name, *args, **kwargs)
+        partial = snapshot.with_name(f"{snapshot.name}.{os.getpid()}.partial")
+        target = sqlite3.connect(partial)
+        try:
+            connection.connection.backup(target)
+        finally:
+            target.close()
+        os.replace(partial, snapshot)  # atomic: another worker never reads half a copy
+        for old in snapshot.parent.glob("*.sqlite3"):
+            if old != snapshot:
+                old.unlink(missing_ok=True)  # an earlier set of migrations
+        return result
+
+    return command
+
+
+def _wrap_create_test_db(folder):
+    import django.core.management as management
+    from django.db.backends.sqlite3.creation import DatabaseCreation
+
+    original = DatabaseCreation.create_test_db
+
+    def create_test_db(self, *args, **kwargs):
+        if not self.is_in_memory_db(self._get_test_db_name()):
+            return original(self, *args, **kwargs)
+        snapshot = folder / f"{snapshot_key()}.sqlite3"
+        call_command = management.call_command
+        management.call_command = _migrate_or_restore(self.connection, snapshot, call_command)
+        try:
+            return original(self, *args, **kwargs)
+        finally:
+            management.call_command = call_command
+
+    DatabaseCreation.create_test_db = create_test_db
+
+
+def pytest_configure(config):
+    if os.environ.get("CI", "").lower() == "true" or config.getoption("create_db", False):
+        return
+    if config.cache is None:
+        return
+    folder = config.cache.mkdir(CACHE_FOLDER)
+    _wrap_create_test_db(Path(folder))
