@@ -63,10 +63,15 @@ def _require_tools():
 
 
 @pytest.fixture(scope="module")
-def chromium(portal):
+def browser_tools():
+    """Skips (fails under CI) before anything is built when chromium or axe-core is missing."""
+    _require_tools()
+
+
+@pytest.fixture(scope="module")
+def chromium(browser_tools, portal):
     """Debian's chromium for one test module, started after the module's portal and closed
     before it, so that no browser connection outlives the server."""
-    _require_tools()
     from django.db import connections
     from playwright.sync_api import sync_playwright
 
@@ -128,7 +133,10 @@ class SerialLiveServerThread(LiveServerThread):
 
 @pytest.fixture(scope="module")
 def portal(request, django_db_setup, django_db_blocker):
-    """A live server over one portal built for this module; builds it with `build_portal`."""
+    """A live server over one portal built for this module; builds it with `build_portal`.
+
+    It needs no browser: a module may also hold tests that check the built portal through
+    Django's test client (test_languages.py checks the demo it builds that way too)."""
     from django.contrib.staticfiles.handlers import StaticFilesHandler
     from django.core.cache import cache
     from django.core.management import call_command
@@ -136,7 +144,6 @@ def portal(request, django_db_setup, django_db_blocker):
     from django.db.backends.base.creation import TEST_DATABASE_PREFIX
     from wagtail.models import Locale
 
-    _require_tools()
     build = request.module.build_portal
     with django_db_blocker.unblock():
         connection = connections["default"]
