@@ -24,10 +24,11 @@ class StaleTranslationsTestCase(TestCase):
         cls.fr = Locale.objects.create(language_code="fr")
         cls.es = Locale.objects.create(language_code="es")
 
-    def translate(self, *pages, locales=None):
+    @classmethod
+    def translate(cls, *pages, locales=None):
         """Translate like the admin's "Translate" action, then publish the copies (as approved)."""
-        creator = TranslationCreator(self.admin, locales or [self.fr, self.es])
-        with self.captureOnCommitCallbacks(execute=True):
+        creator = TranslationCreator(cls.admin, locales or [cls.fr, cls.es])
+        with cls.captureOnCommitCallbacks(execute=True):
             for page in pages:
                 creator.create_translations(page.specific)
         for page in pages:
@@ -45,10 +46,12 @@ class StaleTranslationsTestCase(TestCase):
 
 
 class TestOutOfDate(StaleTranslationsTestCase):
-    def setUp(self):
-        self.translate(
-            self.t.home, self.t.areas_index, self.t.area, self.t.library, self.t.resource
-        )
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        # Once for the class (each test's changes are rolled back): translating five pages
+        # into two languages cost about as much as the rest of a test.
+        cls.translate(cls.t.home, cls.t.areas_index, cls.t.area, cls.t.library, cls.t.resource)
 
     def test_fresh_translations_are_not_out_of_date(self):
         assert self.outdated() == set()
