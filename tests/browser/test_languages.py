@@ -4,6 +4,9 @@ The portal is the one `manage.py load_demo_content` builds (translations made th
 wagtail-localize), because what is checked is the demo an Arabic visitor meets: the site name,
 the menu, each section and page type, and the feeds, in Arabic. Then the language switcher on
 a page that exists in English only, and the one address of that page under another language.
+
+The first test checks the demo loader itself (demo/tests/checks.py) on the same build, through
+Django's test client, so it runs without a browser too: one demo load serves both.
 """
 
 import io
@@ -15,6 +18,7 @@ from django.core.management import call_command
 
 from case_studies.models import CaseStudyIndexPage, CaseStudyPage
 from content_areas.models import ContentAreaIndexPage, ContentAreaPage
+from demo.tests.checks import check_demo_content_is_complete_idempotent_and_served
 from home.models import HomePage
 from learning.models import ELearningIndexPage, ELearningModulePage, LessonPage
 from programmes.models import ProgrammeIndexPage
@@ -22,7 +26,8 @@ from resources.models import ResourceKitPage, ResourceLibraryPage, ResourcePage
 
 from .conftest import run_axe
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("db")]  # db: see conftest.py
+pytestmark = pytest.mark.usefixtures("db")  # db: see conftest.py
+browser = pytest.mark.browser  # each test that drives chromium; the demo check does not
 
 ARABIC_LETTERS = re.compile(r"[\u0600-\u06FF]")
 SECTIONS = [ContentAreaIndexPage, ResourceLibraryPage, CaseStudyIndexPage, ELearningIndexPage]
@@ -40,12 +45,14 @@ ENGLISH_ONLY = "community-monitoring-committees"  # a resource the demo has in E
 
 
 def build_portal():
-    call_command("load_demo_content", stdout=io.StringIO())
+    output = io.StringIO()
+    call_command("load_demo_content", stdout=output)
 
     class Portal:
         pass
 
     portal = Portal()
+    portal.demo_output = output.getvalue()
     portal.home = {
         code: HomePage.objects.live().get(locale__language_code=code)
         for code in ("en", "fr", "es", "ar")
@@ -59,6 +66,11 @@ def arabic(text):
     return len(ARABIC_LETTERS.findall(text)) > len(text.replace(" ", "")) / 2
 
 
+def test_demo_content_is_complete_idempotent_and_served(portal, client, settings):
+    check_demo_content_is_complete_idempotent_and_served(portal.demo_output, client, settings)
+
+
+@browser
 def test_the_arabic_site_names_itself_and_its_sections_in_arabic(page, portal):
     page.goto("/ar/")
     assert page.locator("html").get_attribute("dir") == "rtl"
@@ -81,6 +93,7 @@ def test_the_arabic_site_names_itself_and_its_sections_in_arabic(page, portal):
     assert run_axe(page) == []
 
 
+@browser
 @pytest.mark.parametrize("model", SECTIONS + ITEMS, ids=lambda model: model.__name__)
 def test_each_section_and_page_type_reads_in_arabic(page, portal, model):
     target = model.objects.live().filter(locale__language_code="ar").first()
@@ -94,6 +107,7 @@ def test_each_section_and_page_type_reads_in_arabic(page, portal, model):
     assert arabic(page.title().split("|")[-1]), page.title()
 
 
+@browser
 def test_arabic_pages_have_arabic_addresses_and_the_old_ones_move(page, portal):
     """Arabic slugs, percent-encoded in links; the English-slug address redirects permanently."""
     index = CaseStudyIndexPage.objects.get(locale__language_code="ar")
@@ -113,6 +127,7 @@ def test_arabic_pages_have_arabic_addresses_and_the_old_ones_move(page, portal):
     assert page.url.endswith(study.url)
 
 
+@browser
 def test_arabic_feeds_list_arabic_knowledge(page, portal):
     response = page.request.get("/ar/feeds/rss/")
     assert response.ok
@@ -120,12 +135,14 @@ def test_arabic_feeds_list_arabic_knowledge(page, portal):
     assert len(titles) >= 4 and all(arabic(title) for title in titles), titles
 
 
+@browser
 def test_french_and_spanish_cover_every_section(page, portal):
     for code in ("fr", "es"):
         for model in SECTIONS:
             assert model.objects.live().filter(locale__language_code=code).exists(), (code, model)
 
 
+@browser
 def test_the_switcher_offers_every_language_on_an_english_only_page(page, portal):
     page.goto(portal.english_only.url)
     switcher = page.get_by_role("navigation", name="Choose a language")
@@ -148,6 +165,7 @@ def test_the_switcher_offers_every_language_on_an_english_only_page(page, portal
     assert page.url.endswith(f"/fr/resources/{ENGLISH_ONLY}/")
 
 
+@browser
 def test_a_fallback_page_states_its_language_and_has_one_address(page, portal):
     canonical = f"/fr/resources/{ENGLISH_ONLY}/"  # the English path, where listings link
     duplicate = f"{portal.fr_library.url}{ENGLISH_ONLY}/"  # along the French library's slug
