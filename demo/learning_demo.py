@@ -26,6 +26,7 @@ from learning.models import ELearningIndexPage, ELearningModulePage, LessonPage
 from learning.records import CompletionRule
 from learning.setup import COURSE_TEAM, setup_learning
 
+from .content.site import HOME
 from .text import T, rich
 from .translate import has_translation, translate
 from .users import EMAIL_DOMAIN, demo_password
@@ -432,12 +433,7 @@ LESSONS = [
 
 DESIGN = {
     "name": "Portal certificate",
-    "issuer_name": T(
-        "Child Protection Knowledge Portal",
-        fr="Portail de connaissances sur la protection de l'enfance",
-        es="Portal de conocimientos sobre protección de la infancia",
-        ar="بوابة المعارف في مجال حماية الطفل",
-    ),
+    "issuer_name": HOME["title"],  # the site's own name, the same words in every language
     "signatory_name": "Amina Diallo",
     "signatory_role": T(
         "Learning lead",
