@@ -428,15 +428,26 @@ def embed_all(sample=2000):
 def time_refresh(pages=10):
     """What a publication costs the next search of every web process: reading the changed
     rows into the in-memory vectors (search.semantic.Matrix.refresh) against loading every
-    row, as each process did before. The stored rows are first dated an hour back, as on a
-    site whose pages were embedded earlier (here they were all just written)."""
-    from datetime import timedelta
-
+    row, as each process did before. The stored rows are first dated back, as on a site
+    whose pages were embedded earlier (here they were all just written)."""
     from search.models import PageEmbedding
 
     if not semantic.enabled():
         return
-    PageEmbedding.objects.update(updated=timezone.now() - timedelta(hours=1))
+    # Spread over the last day, a second apart, as publications are: all rows with one
+    # time would all be within REFRESH_OVERLAP of the newest, and all be re-read.
+    table = PageEmbedding._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"UPDATE {table} SET updated = now() - interval '1 hour' "
+                f"- (page_id % 86400) * interval '1 second'"
+            )
+        else:
+            cursor.execute(
+                f"UPDATE {table} SET updated = datetime('now', '-1 hour', "
+                f"'-' || (page_id % 86400) || ' seconds')"
+            )
     semantic.changed()
     semantic._vectors()
     changed = list(
