@@ -20,6 +20,7 @@ from wagtail.search.backends import get_search_backend
 from .backends import plain_text
 from .models import EntryText
 from .synonyms import build_query
+from .text import parse_query
 
 
 def _unavailable_errors():
@@ -147,3 +148,29 @@ def page_texts(pages):
         if page.pk not in texts:
             texts[page.pk] = plain_text(page)
     return texts
+
+
+def suggestions(text, locale, all_languages=False, limit=8, request=None):
+    """Titles completing what the visitor is typing, for the search box."""
+    from core.request_cache import locale_codes
+
+    words, _phrases = parse_query(text)
+    if not words:
+        return []
+    pages = visible_pages()
+    if not all_languages:
+        pages = pages.filter(locale=locale)
+    language = None if all_languages else locale.language_code
+    try:
+        results = list(search_backend(language).autocomplete(" ".join(words), pages)[:limit])
+    except UNAVAILABLE_ERRORS as error:
+        raise SearchUnavailable(str(error)) from error
+    codes = locale_codes()
+    return [
+        {
+            "title": page.title,
+            "url": page.get_url(request),
+            "language": codes.get(page.locale_id, ""),
+        }
+        for page in results
+    ]

@@ -232,6 +232,8 @@ class PageEmbedding(models.Model):
     )
     vector = models.BinaryField()
     text_hash = models.CharField(max_length=40)  # what was embedded, to skip unchanged pages
+    # Each process reads only the rows updated since its last read (search.semantic.Matrix).
+    updated = models.DateTimeField(auto_now=True, db_index=True)
 
     def __str__(self):
         return f"embedding of page {self.page_id}"

@@ -9,8 +9,9 @@ maps both to nearby 512-dimension vectors.
 * Each published page's title, and its title with the start of its text, are embedded by a background task
   (search.tasks.embed_pages, enqueued by search.signals on publish) and stored in
   search.models.PageEmbedding. A visitor's request embeds only the query (a few ms).
-* nearest() compares the query with every stored vector (one matrix product, kept in memory
-  per process and reloaded when an embedding changes) and returns the page ids with a vector
+* nearest() compares the query with every stored page (one matrix product over the mean of
+  each page's two vectors, kept in memory per process, which reads only the rows changed
+  when an embedding changes: Matrix) and returns the page ids with a vector
   above SIMILARITY_FLOOR, best first by the mean of the query's similarities with both. The caller keeps only the ones the visitor may see
   (search.engine.visible_pages), the same filter as lexical results.
 * search.fusion combines them with the lexical ranking.
@@ -22,6 +23,7 @@ embedding, lexical search exactly as before.
 import hashlib
 import logging
 import threading
+from datetime import timedelta
 from functools import lru_cache
 
 import numpy as np
@@ -37,7 +39,10 @@ DIMENSIONS = 512
 SIMILARITY_FLOOR = 0.25
 VERSION_KEY = "search:embeddings-version"
 QUERY_CACHE_SIZE = 2048  # query vectors kept per process (2 KB each)
-_matrix = {"version": None, "ids": None, "vectors": None}
+CHUNK = 5000  # rows decoded at a time when loading: bounds the temporary copies
+# Rows re-read before the newest one a process holds: a transaction committing a row stamped
+# a moment earlier than one already read, clocks of the web and task hosts a little apart.
+REFRESH_OVERLAP = timedelta(seconds=30)
 _lock = threading.Lock()
 
 
@@ -119,29 +124,121 @@ def changed():
         cache.set(VERSION_KEY, 1, None)
 
 
-def _vectors():
-    from .models import PageEmbedding
+class Matrix:
+    """The stored vectors as a process searches them, refreshed from what changed.
 
+    Two float32 arrays of one row per page: the mean of its two vectors, whose product with
+    the query is the score pages are ordered by (mean(q·t, q·b) = q·(t + b)/2: one matrix
+    product instead of two), and its title vector, by which the floor is checked when it
+    must be (nearest() says when). float32, because numpy multiplies float16 without BLAS and
+    even converting float16 rows to float32 costs ten times the product (measured: 100,000
+    rows, 420 ms against 34 ms on a loaded 2-core machine).
+
+    Reloading every row after each publication was a latency spike for the next visitor of
+    every process (bench/search/bench.py times it: seconds at 100,000 pages). A process
+    instead reads the rows updated since the newest one it holds (less REFRESH_OVERLAP;
+    re-reading a row is harmless) and writes them into its arrays in place, or after the rows it holds,
+    into spare capacity. When rows disappeared (deleted pages), it reloads everything.
+    Searches running in other threads during a refresh may read one page half old, half new,
+    for that one search.
+    """
+
+    def __init__(self):
+        self.version = None
+        self.newest = None
+        self.count = 0
+        self.row = {}  # page id -> row
+        self._allocate(0)
+
+    def _allocate(self, capacity):
+        old = (self.ids, self.means, self.titles) if self.count else None
+        self.ids = np.zeros(capacity, dtype=np.int64)
+        self.means = np.zeros((capacity, DIMENSIONS), dtype=np.float32)
+        self.titles = np.zeros((capacity, DIMENSIONS), dtype=np.float32)
+        if old is not None:
+            for new, held in zip((self.ids, self.means, self.titles), old, strict=True):
+                new[: self.count] = held[: self.count]
+
+    def arrays(self):
+        """(ids, means, titles) of the rows in use: views, no copy."""
+        n = self.count
+        return self.ids[:n], self.means[:n], self.titles[:n]
+
+    def nbytes(self):
+        return self.ids.nbytes + self.means.nbytes + self.titles.nbytes
+
+    def load(self):
+        from .models import PageEmbedding
+
+        self.count, self.row, self.newest = 0, {}, None
+        self._allocate(PageEmbedding.objects.count())
+        rows = PageEmbedding.objects.values_list("page_id", "vector", "updated").order_by()
+        self._write(rows.iterator(chunk_size=CHUNK))
+
+    def refresh(self):
+        """Read what changed since the newest row held; everything when rows were deleted."""
+        from .models import PageEmbedding
+
+        if self.newest is None:
+            return self.load()
+        rows = list(
+            PageEmbedding.objects.filter(updated__gte=self.newest - REFRESH_OVERLAP)
+            .values_list("page_id", "vector", "updated")
+            .order_by()
+        )
+        added = sum(pk not in self.row for pk, _vector, _updated in rows)
+        if self.count + added != PageEmbedding.objects.count():
+            return self.load()
+        self._write(rows)
+
+    def _write(self, rows):
+        chunk = []
+        for row in rows:
+            chunk.append(row)
+            if len(chunk) == CHUNK:
+                self._write_chunk(chunk)
+                chunk = []
+        if chunk:
+            self._write_chunk(chunk)
+
+    def _write_chunk(self, rows):
+        pairs = (
+            np.frombuffer(b"".join(bytes(vector) for _pk, vector, _u in rows), dtype=np.float16)
+            .reshape(len(rows), 2, DIMENSIONS)
+            .astype(np.float32)
+        )
+        positions = []
+        for pk, _vector, updated in rows:
+            if pk not in self.row:
+                if self.count == len(self.ids):  # grow by a sixteenth: a copy every so often
+                    self._allocate(self.count + max(len(rows), self.count // 16, 64))
+                self.row[pk] = self.count
+                self.ids[self.count] = pk
+                self.count += 1
+            positions.append(self.row[pk])
+            if self.newest is None or updated > self.newest:
+                self.newest = updated
+        self.titles[positions] = pairs[:, 0]
+        # (t + b) / 2 of float16 values is exact in float32
+        self.means[positions] = (pairs[:, 0] + pairs[:, 1]) * np.float32(0.5)
+
+
+_matrix = Matrix()
+
+
+def _vectors():
+    """This process's Matrix, brought up to date when the stored vectors changed."""
     version = cache.get(VERSION_KEY, 0)
     with _lock:
-        if _matrix["version"] != version or _matrix["ids"] is None:
-            rows = list(PageEmbedding.objects.values_list("page_id", "vector"))
-            _matrix["ids"] = np.array([pk for pk, _vector in rows], dtype=np.int64)
-            # (pages, 2, 512): each page's title vector and title-and-text vector, in float32
-            # in memory: numpy multiplies float16 without BLAS, ten times slower (measured:
-            # 10,000 pages 1,467 ms against 146 ms on a loaded 2-core machine).
-            _matrix["vectors"] = (
-                np.stack(
-                    [
-                        np.frombuffer(bytes(vector), dtype=np.float16).reshape(2, DIMENSIONS)
-                        for _pk, vector in rows
-                    ]
-                ).astype(np.float32)
-                if rows
-                else np.zeros((0, 2, DIMENSIONS), dtype=np.float32)
-            )
-            _matrix["version"] = version
-        return _matrix["ids"], _matrix["vectors"]
+        if _matrix.version != version:
+            _matrix.refresh()
+            _matrix.version = version
+        return _matrix.arrays()
+
+
+def memory_bytes():
+    """Bytes of the vectors this process holds (for bench/search/bench.py)."""
+    return _matrix.nbytes()
 
 
 @lru_cache(maxsize=QUERY_CACHE_SIZE)
@@ -155,17 +252,28 @@ def _query_vector(text):
 
 def nearest(text, limit=100):
     """[(page id, similarity)] of the stored pages closest in meaning to `text`, best first,
-    above SIMILARITY_FLOOR. Any page: the caller filters what the visitor may see."""
-    ids, vectors = _vectors()
+    above SIMILARITY_FLOOR. Any page: the caller filters what the visitor may see.
+
+    A page is related when either of its vectors is at least SIMILARITY_FLOOR from the query
+    and ordered by the mean of both (page_texts says why). The mean is one matrix product
+    (Matrix); the floor needs the title's similarity t only for pages whose mean is below it,
+    since max(t, b) >= mean: when `limit` pages have a mean at or above the floor, they are
+    the answer. Otherwise (a query near few pages, or nonsense) the title matrix is
+    multiplied too and the text's similarity is 2 * mean - t. The same pages in the same
+    order as multiplying both vectors of every page (search/tests/test_semantic.py compares
+    them), in a third of the time when the title product is skipped (bench/search/bench.py).
+    """
+    ids, means, titles = _vectors()
     if not len(ids) or not text.strip():
         return []
-    similarities = vectors @ _query_vector(" ".join(text.split()))  # (pages, 2)
-    # Related at all when either vector is near (the floor was measured on the better
-    # match), ordered by the mean of both (page_texts says why).
-    scores = np.where(
-        similarities.max(axis=1) >= SIMILARITY_FLOOR, similarities.mean(axis=1), -np.inf
-    )
+    query = _query_vector(" ".join(text.split()))
+    scores = means @ query
+    related = scores >= SIMILARITY_FLOOR
+    if np.count_nonzero(related) < limit:
+        title = titles @ query
+        related |= (title >= SIMILARITY_FLOOR) | (2 * scores - title >= SIMILARITY_FLOOR)
+    scores = np.where(related, scores, -np.inf)
     count = min(limit, len(ids))
     top = np.argpartition(-scores, count - 1)[:count]
-    top = top[np.argsort(-scores[top])]
+    top = top[np.argsort(-scores[top], kind="stable")]
     return [(int(ids[i]), float(scores[i])) for i in top if scores[i] > -np.inf]

@@ -1,4 +1,4 @@
-"""One search request as the search page and its suggestions need it.
+"""One search request as the search page needs it (its suggestions: search.engine).
 
 search.engine says which pages may be searched and asks the backend; search.query cleans what
 the visitor asked; this module runs the search: the matches, a typo retry (search.spelling),
@@ -130,18 +130,22 @@ class Search:
                 ).total
         return outcome
 
+    def _may_fuse(self):
+        """Whether results found by meaning may be fused in (in the visitor's language, only
+        when nothing there has the query's words: _semantic)."""
+        return (
+            not self.query.is_browsing
+            and not self.query.filters
+            and self.query.sort == SORT_RELEVANCE
+            and semantic.enabled()
+        )
+
     def _semantic(self, lexical_total):
         """[(row, page id, similarity)] of visible pages near the query in meaning, best
         first: in the all-languages scope, and in the visitor's language when nothing there
         has the query's words. Only for a relevance-sorted, unfiltered query (facet counts
         and date order are the lexical results'); nothing when SEARCH_SEMANTIC is off."""
-        if (
-            self.query.is_browsing
-            or self.query.filters
-            or self.query.sort != SORT_RELEVANCE
-            or not (self.all_languages or lexical_total == 0)
-            or not semantic.enabled()
-        ):
+        if not (self.all_languages or lexical_total == 0) or not self._may_fuse():
             return []
         try:
             near = semantic.nearest(self.query.text)
@@ -172,9 +176,13 @@ class Search:
         """This page of results with the semantic ones fused in (search.fusion)."""
         lexical_total = summary.total
 
+        head = getattr(self, "_head", (None, None))
+
         def read(offset, limit):
             if not lexical_total:
                 return Summary()
+            if head[0] is matches and offset == 0 and limit == fusion.FUSE_DEPTH:
+                return head[1]  # read with the page asked for (_summarise)
             return summarise(
                 matches,
                 self.query.filters,
@@ -204,14 +212,34 @@ class Search:
         return [name for name in facets.FACET_NAMES if name != "language" or self.all_languages]
 
     def _summarise(self, matches, page):
-        return summarise(
+        """The page of `matches` asked for, their total and facet counts: one statement.
+
+        When search by meaning may be fused in (search.fusion), the first FUSE_DEPTH results
+        are read instead and kept for it, and this page taken from them: fusing read them
+        again in a second statement, which matched every page again (the all-languages
+        scope's most expensive part)."""
+        offset = (page - 1) * self.page_size
+        fusing = (
+            self.all_languages and self._may_fuse() and offset + self.page_size <= fusion.FUSE_DEPTH
+        )
+        summary = summarise(
             matches,
             self.query.filters,
             grouped=self.all_languages,
             by_date=self.query.sort_by_date,
-            offset=(page - 1) * self.page_size,
-            limit=self.page_size,
+            offset=0 if fusing else offset,
+            limit=fusion.FUSE_DEPTH if fusing else self.page_size,
             facet_names=self.facet_names if self.with_facets else (),
+        )
+        if not fusing:
+            return summary
+        self._head = (matches, summary)
+        rows = summary.rows[offset : offset + self.page_size]
+        return Summary(
+            total=summary.total,
+            rows=rows,
+            members={row: summary.members[row] for row in rows if row in summary.members},
+            counts=summary.counts,
         )
 
     # Filtering and facets
@@ -367,27 +395,3 @@ class Search:
                     }
                 )
         return promoted
-
-
-def suggestions(text, locale, all_languages=False, limit=8, request=None):
-    """Titles completing what the visitor is typing, for the search box."""
-    words, _phrases = parse_query(text)
-    if not words:
-        return []
-    pages = engine.visible_pages()
-    if not all_languages:
-        pages = pages.filter(locale=locale)
-    language = None if all_languages else locale.language_code
-    try:
-        results = list(engine.search_backend(language).autocomplete(" ".join(words), pages)[:limit])
-    except UNAVAILABLE_ERRORS as error:
-        raise SearchUnavailable(str(error)) from error
-    codes = locale_codes()
-    return [
-        {
-            "title": page.title,
-            "url": page.get_url(request),
-            "language": codes.get(page.locale_id, ""),
-        }
-        for page in results
-    ]

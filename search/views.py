@@ -21,11 +21,11 @@ from wagtail.models import Locale
 from core.page_cache import on_every_view
 from core.request_cache import locale_codes
 
-from .engine import SearchUnavailable
+from .engine import SearchUnavailable, suggestions
 from .models import SCOPE_ALL, SCOPE_LOCALE
 from .query import SORT_DATE, SORT_RELEVANCE, SearchQuery
 from .query_log import count_search
-from .services import Search, suggestions
+from .services import Search
 
 logger = logging.getLogger("portal.search")
 

