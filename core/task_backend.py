@@ -18,6 +18,9 @@ So, when a task is enqueued:
 
 Only the database queue needs this; the immediate backend of development and tests runs each
 task inside the save, while every row still exists.
+
+A task that is stored also wakes the worker when its transaction commits (core.task_wakeup),
+rather than leaving it to the worker's next look, up to a second later.
 """
 
 from django.apps import apps
@@ -26,6 +29,8 @@ from django_tasks.utils import normalize_json
 from django_tasks_db.backend import DatabaseBackend as QueueBackend
 from django_tasks_db.models import DBTaskResult, get_date_max
 from modelcluster.fields import ParentalKey
+
+from . import task_wakeup
 
 REFERENCE_INDEX_TASK = "wagtail.tasks.update_reference_index_task"
 
@@ -62,5 +67,8 @@ class DatabaseBackend(QueueBackend):
             args_kwargs=normalize_json({"args": args, "kwargs": kwargs}),
         ).first()
         if waiting is not None:
-            return waiting
-        return super()._task_to_db_task(task, args, kwargs)
+            return waiting  # its own notification woke (or will wake) the worker
+        stored = super()._task_to_db_task(task, args, kwargs)
+        if task.run_after is None:  # a task due later is found by the worker's poll
+            task_wakeup.notify(stored._state.db)
+        return stored
