@@ -28,6 +28,8 @@ import numpy as np
 from django.conf import settings
 from django.core.cache import cache
 
+from core import page_cache
+
 logger = logging.getLogger("portal.search")
 
 TEXT_CHARS = 1000  # of a page's text embedded after its title: the lead says what it is about
@@ -156,6 +158,7 @@ def _query_vector(text):
 def nearest(text, limit=100):
     """[(page id, similarity)] of the stored pages closest in meaning to `text`, best first,
     above SIMILARITY_FLOOR. Any page: the caller filters what the visitor may see."""
+    page_cache.reads_search_index()  # renewed when the vectors change (core.page_cache)
     ids, vectors = _vectors()
     if not len(ids) or not text.strip():
         return []

@@ -131,21 +131,40 @@ class TestNeverStale(PageCacheTestCase):
         assert page.title not in self.node_b.get(self.t.library.url).content.decode()
         assert page.title not in self.node_b.get(API).content.decode()
 
-    def test_a_search_index_update_by_the_worker_renews_cached_searches(self):
-        """The worker indexes a published page after the publish, in rows no page shows."""
+    def test_a_search_index_update_by_the_worker_renews_cached_searches_only(self):
+        """The worker indexes a published page after the publish, in rows no page shows: the
+        searches (the page's and the API's) are renewed, the pages, listings, feed and API
+        listing rendered after the publish stay cached (core.page_cache, search generation)."""
         from modelsearch.tasks import insert_or_update_object_task
 
-        from core.page_cache import generation
+        from core.page_cache import SEARCH_GENERATION_KEY, generation
 
-        search = "/en/search/?q=interim"
-        self.warm([search])
-        before = generation()
+        searches = ["/en/search/?q=interim", "/api/v2/pages/?search=interim&fields=title"]
+        others = [self.t.resource.url, self.t.library.url, FEED, API]
+        self.warm([*searches, *others])
+        before, search_before = generation(), generation(SEARCH_GENERATION_KEY)
         resource = self.t.resource
         insert_or_update_object_task.enqueue(
             resource._meta.app_label, resource._meta.model_name, str(resource.pk)
         )
-        assert generation() != before
+        assert generation() == before and generation(SEARCH_GENERATION_KEY) != search_before
+        for url in searches:
+            assert self.node_b.get(url)[HEADER] == "miss", url
+        for url in others:
+            assert self.node_b.get(url)[HEADER] == "hit", url
+
+    def test_search_only_rows_renew_searches_and_a_publish_renews_both(self):
+        from search.models import PageEmbedding
+
+        search, page = "/en/search/?q=interim", self.t.resource.url
+        self.warm([search, page])
+        PageEmbedding.objects.create(page=self.t.resource, vector=b"", text_hash="x")
         assert self.node_b.get(search)[HEADER] == "miss"
+        assert self.node_b.get(page)[HEADER] == "hit"
+        self.warm([search])
+        self.t.kit.save_revision().publish()
+        assert self.node_b.get(search)[HEADER] == "miss"
+        assert self.node_b.get(page)[HEADER] == "miss"
 
     def test_a_published_translation_is_served_at_once(self):
         french_library = translate(self.t.library, "fr", "Bibliothèque")
