@@ -287,6 +287,7 @@ def main():
         visibility.wait_for_queue()
         print(f"  queue empty; approving (load average {loadavg()})", flush=True)
         clients = {name: (lambda port=nodes[name][0]: Client(port)) for name in ("A", "B")}
+        visibility.warm(clients, first_live_resource())
         visible, phases = visibility.approvals(drafts, clients)
 
         if not args.only:
@@ -381,6 +382,12 @@ def delete_keys(url, prefix):
 
 
 # Inside Django (after django.setup())
+
+
+def first_live_resource():
+    from resources.models import ResourcePage
+
+    return ResourcePage.objects.live().filter(locale__language_code="en").first()
 
 
 def prepare_pages(count):

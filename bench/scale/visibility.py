@@ -64,6 +64,21 @@ def wait_for_queue(seconds=300):
     raise SystemExit(f"the worker did not empty the queue within {seconds} s")
 
 
+def warm(clients, page):
+    """Each node renders each kind of address once (a search, the feed, the API, a resource),
+    so the first approval does not time the workers' first imports and queries."""
+    for make in clients.values():
+        client = make()
+        for path in (
+            "/en/search/?q=benchwarmup",
+            "/en/feeds/rss/",
+            "/api/v2/pages/?type=resources.ResourcePage&slug=benchwarmup",
+            page.get_url(),
+        ):
+            for _ in range(3):  # each of a node's two workers, most likely
+                client.get(path)
+
+
 def watch(get, what, path, text, state):
     """GET `path` from one node until it shows `text`; note the seconds since the approval."""
     state["go"].wait()
