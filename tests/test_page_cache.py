@@ -7,6 +7,7 @@ to every page, listing, feed, sitemap and API response that shows it; nothing pe
 private may be stored or served.
 """
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client, TestCase, override_settings
@@ -304,3 +305,34 @@ class TestServedBeforeTheRestOfTheStack(PageCacheTestCase):
             plain = self.node_b.get(url)
             assert plain[HEADER] == "miss" and "Content-Encoding" not in plain
             assert "Accept-Encoding" in zipped["Vary"]
+
+
+@needs_redis
+@pytest.mark.django_db(transaction=True)
+def test_a_transaction_renews_the_cache_once_and_only_when_it_commits(settings):
+    """Before the commit other processes still read the old rows: renewing then only had every
+    node render every page twice per publish (core.page_cache._schedule)."""
+    from django.db import transaction
+
+    from core.page_cache import generation
+
+    prefix = new_prefix()
+    settings.CACHES = redis_caches(prefix)
+    settings.PAGE_CACHE_SECONDS = 60
+    try:
+        before = generation()
+        with transaction.atomic():
+            Group.objects.create(name="First")
+            Group.objects.create(name="Second")
+            with transaction.atomic():
+                Group.objects.create(name="Third")
+            assert generation() == before  # nothing committed yet
+        assert generation() == before + 1  # one renewal for the whole transaction
+        with transaction.atomic():
+            Group.objects.create(name="Rolled back")
+            transaction.set_rollback(True)
+        assert generation() == before + 1
+        Group.objects.create(name="Outside a transaction")
+        assert generation() == before + 2
+    finally:
+        delete_keys(prefix)
