@@ -20,10 +20,14 @@ Only the database queue needs this; the immediate backend of development and tes
 task inside the save, while every row still exists.
 
 A task that is stored also wakes the worker when its transaction commits (core.task_wakeup),
-rather than leaving it to the worker's next look, up to a second later.
+rather than leaving it to the worker's next look, up to a second later. And `worker_starting`
+is sent when a worker starts, before its first look, for apps to load what their tasks would
+otherwise load on the first run (search's meaning model: 4 s, delaying the next approval's
+index update queued behind it).
 """
 
 from django.apps import apps
+from django.dispatch import Signal
 from django_tasks import TaskResultStatus
 from django_tasks.utils import normalize_json
 from django_tasks_db.backend import DatabaseBackend as QueueBackend
@@ -33,6 +37,8 @@ from modelcluster.fields import ParentalKey
 from . import task_wakeup
 
 REFERENCE_INDEX_TASK = "wagtail.tasks.update_reference_index_task"
+
+worker_starting = Signal()
 
 
 def parent_object_args(app_label, model_name, pk):

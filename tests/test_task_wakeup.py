@@ -40,6 +40,32 @@ def stamp(label):
     return {"label": label, "ran": time.time()}
 
 
+class TestWorkerStart(TestCase):
+    def test_apps_load_their_models_before_the_first_look(self):
+        from unittest import mock
+
+        from django.core.management import call_command
+
+        from core.task_backend import worker_starting
+
+        received = []
+
+        def receiver(sender, **kwargs):
+            received.append(sender)
+
+        worker_starting.connect(receiver)
+        self.addCleanup(worker_starting.disconnect, receiver)
+        with (
+            override_settings(TASKS=QUEUE, SEARCH_SEMANTIC=True),
+            mock.patch("search.semantic.embed") as embed,
+            mock.patch("search.semantic._package_available", return_value=True),
+            mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"),
+        ):
+            call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
+        assert len(received) == 1
+        embed.assert_called_once()  # search's meaning model, loaded at the start
+
+
 class TestWithoutPostgreSQL(TestCase):
     @pytest.mark.skipif(connection.vendor == "postgresql", reason="about the other databases")
     def test_nothing_is_sent_and_the_listener_only_sleeps(self):

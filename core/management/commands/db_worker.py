@@ -16,6 +16,7 @@ from django_tasks_db.management.commands import db_worker as upstream
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
 
+from core.task_backend import worker_starting
 from core.task_wakeup import Listener
 
 
@@ -31,6 +32,9 @@ class Worker(upstream.Worker):
         )
         # Listening starts before the first look: no commit after it goes unnoticed.
         self.listener = Listener(DBTaskResult.objects.db).open()
+        for receiver, error in worker_starting.send_robust(sender=type(self)):
+            if error is not None:
+                upstream.logger.error("%s failed at the worker's start: %r", receiver, error)
         if self.startup_delay and self.interval:
             time.sleep(random.random())  # workers started together look apart
         try:
