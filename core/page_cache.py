@@ -18,7 +18,7 @@ page reads (PAGE_CACHE_VARY_COOKIES).
 Never cached or served from the cache:
 - any request with a session or message cookie (signed-in users, partners, learners) or an
   Authorization header, and anything under /admin/ (previews);
-- any response that is not a complete 200 to a GET, sets a cookie other than those in the key
+- any response that is not a complete 200 or 404 to a GET, sets a cookie other than those in the key
   (session, CSRF, messages), used the CSRF token or a CSP nonce, varies on a header the key
   does not hold, or says `private`, `no-cache` or `no-store` (Django's `never_cache`): account
   and learner views, a search the engine could not answer (503), redirects to the login of a
@@ -55,6 +55,11 @@ from django_tasks import TaskResultStatus
 from django_tasks.signals import task_finished
 
 logger = logging.getLogger("portal.page_cache")
+
+# A page not found is content too: it stops being one when a page is published at its address,
+# which renews the cache. Stored, polling an address before its page is approved (a shared
+# link, a crawler) costs no render each time, and neither does a flood of unknown addresses.
+STORED_STATUSES = (200, 404)
 
 GENERATION_KEY = "content-generation"
 SEARCH_GENERATION_KEY = "search-generation"
@@ -296,7 +301,7 @@ def _may_use_cache(request):
 
 
 def _may_store(request, response):
-    if request.method != "GET" or response.status_code != 200 or response.streaming:
+    if request.method != "GET" or response.status_code not in STORED_STATUSES or response.streaming:
         return False
     if set(response.cookies) - set(_vary_cookies()):
         return False  # a session, CSRF or messages cookie: this visitor's own

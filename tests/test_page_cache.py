@@ -106,6 +106,16 @@ class TestNeverStale(PageCacheTestCase):
                 assert "Safe shelters checklist" in self.node_b.get(url).content.decode()
         assert new.url in self.node_b.get("/sitemap.xml").content.decode()
 
+    def test_a_page_not_found_is_cached_until_a_page_is_published_there(self):
+        url = f"{self.t.library.url}safe-shelters-checklist/"
+        assert self.node_a.get(url).status_code == 404
+        second = self.node_b.get(url)
+        assert second.status_code == 404 and second[HEADER] == "hit"
+        add_resource(self.t.library, "Safe shelters checklist", slug="safe-shelters-checklist")
+        response = self.node_b.get(url)
+        assert response.status_code == 200 and response[HEADER] == "miss"
+        assert "Safe shelters checklist" in response.content.decode()
+
     def test_unpublish_and_delete_and_move_take_pages_out(self):
         kit, case = self.t.kit, self.t.case_study
         urls = [kit.url, case.url, self.t.library.url, self.t.case_index.url, "/sitemap.xml"]
