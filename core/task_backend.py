@@ -18,27 +18,16 @@ So, when a task is enqueued:
 
 Only the database queue needs this; the immediate backend of development and tests runs each
 task inside the save, while every row still exists.
-
-A task that is stored also wakes the worker when its transaction commits (core.task_wakeup),
-rather than leaving it to the worker's next look, up to a second later. And `worker_starting`
-is sent when a worker starts, before its first look, for apps to load what their tasks would
-otherwise load on the first run (search's meaning model: 4 s, delaying the next approval's
-index update queued behind it).
 """
 
 from django.apps import apps
-from django.dispatch import Signal
 from django_tasks import TaskResultStatus
 from django_tasks.utils import normalize_json
 from django_tasks_db.backend import DatabaseBackend as QueueBackend
 from django_tasks_db.models import DBTaskResult, get_date_max
 from modelcluster.fields import ParentalKey
 
-from . import task_wakeup
-
 REFERENCE_INDEX_TASK = "wagtail.tasks.update_reference_index_task"
-
-worker_starting = Signal()
 
 
 def parent_object_args(app_label, model_name, pk):
@@ -73,8 +62,5 @@ class DatabaseBackend(QueueBackend):
             args_kwargs=normalize_json({"args": args, "kwargs": kwargs}),
         ).first()
         if waiting is not None:
-            return waiting  # its own notification woke (or will wake) the worker
-        stored = super()._task_to_db_task(task, args, kwargs)
-        if task.run_after is None:  # a task due later is found by the worker's poll
-            task_wakeup.notify(stored._state.db)
-        return stored
+            return waiting
+        return super()._task_to_db_task(task, args, kwargs)

@@ -10,6 +10,3 @@ class SearchConfig(AppConfig):
         from . import signals
 
         signals.connect_documents()
-        from core.task_backend import worker_starting
-
-        worker_starting.connect(signals.load_meaning_model, dispatch_uid="search-load-model")

@@ -83,16 +83,6 @@ def refresh_spelling_after_deletion(sender, instance, **kwargs):
         vocabulary.schedule_refresh()
 
 
-def load_meaning_model(sender, **kwargs):
-    """At the worker's start (core.task_backend.worker_starting): the first page published
-    after a restart would otherwise wait 4 s for the model, and the next approval's index
-    update with it."""
-    from . import semantic
-
-    if semantic.enabled():
-        semantic.embed(["start"])  # the first text embedded loads the weights (4 s)
-
-
 def connect_documents():
     """Connected from AppConfig.ready: the document model is swappable (core.PortalDocument)."""
     document_model = get_document_model()
