@@ -18,7 +18,7 @@ page reads (PAGE_CACHE_VARY_COOKIES).
 Never cached or served from the cache:
 - any request with a session or message cookie (signed-in users, partners, learners) or an
   Authorization header, and anything under /admin/ (previews);
-- any response that is not a complete 200 to a GET, sets a cookie other than those in the key
+- any response that is not a complete 200 or 404 to a GET, sets a cookie other than those in the key
   (session, CSRF, messages), used the CSRF token or a CSP nonce, varies on a header the key
   does not hold, or says `private`, `no-cache` or `no-store` (Django's `never_cache`): account
   and learner views, a search the engine could not answer (503), redirects to the login of a
@@ -27,6 +27,13 @@ Never cached or served from the cache:
 Work that must happen on every view, even from the cache (counting a search), is registered on
 the response with `on_every_view` and replayed on each hit.
 
+Search results have a second number, the *search generation*: the worker's index updates
+after a publish (and the meaning vectors, the facets, the snippets, the spelling vocabulary)
+change what a search answers and nothing else, so they renew only the responses that read the
+search index (marked by `reads_search_index`, called by search.engine), not every page: the
+approved page, the listings, the feed and the API, rendered afresh after the publish, stay
+cached while the worker indexes.
+
 Without a shared cache (no REDIS_URL) PAGE_CACHE_SECONDS is 0 and nothing is cached, because a
 per-process cache could not be invalidated in the other processes.
 """
@@ -34,6 +41,7 @@ per-process cache could not be invalidated in the other processes.
 import hashlib
 import logging
 import time
+from contextvars import ContextVar
 
 from django.apps import apps
 from django.conf import settings
@@ -48,7 +56,13 @@ from django_tasks.signals import task_finished
 
 logger = logging.getLogger("portal.page_cache")
 
+# A page not found is content too: it stops being one when a page is published at its address,
+# which renews the cache. Stored, polling an address before its page is approved (a shared
+# link, a crawler) costs no render each time, and neither does a flood of unknown addresses.
+STORED_STATUSES = (200, 404)
+
 GENERATION_KEY = "content-generation"
+SEARCH_GENERATION_KEY = "search-generation"
 HEADER = "X-Portal-Cache"
 
 # Rows that no public response shows: saving them leaves the cached pages as they are.
@@ -78,6 +92,15 @@ UNSHOWN_MODELS = {
     "communities.report",
     "communities.subscription",
 }
+# Rows only search answers show (the snippets, the facets, the meaning vectors, the spelling
+# vocabulary, the synonyms): saving them renews cached searches only.
+SEARCH_MODELS = {
+    "portal_search.entrytext",
+    "portal_search.facetvalue",
+    "portal_search.pageembedding",
+    "portal_search.spellingword",
+    "portal_search.synonymgroup",
+}
 
 
 def seconds():
@@ -87,30 +110,75 @@ def seconds():
 # The generation number
 
 
-def _increment():
+def _increment(key=GENERATION_KEY):
     try:
-        cache.incr(GENERATION_KEY)
+        cache.incr(key)
     except ValueError:  # not there yet (or evicted): start above any number used before
-        cache.add(GENERATION_KEY, time.time_ns(), None)
+        cache.add(key, time.time_ns(), None)
     except Exception:
         logger.exception("Could not renew the cached pages; they expire on their own.")
 
 
-def bump(**kwargs):
-    """Make every cached response old: now, and again when the transaction commits (a request
-    that read the new number before the commit may have stored what it still saw)."""
-    if seconds() <= 0:
+def _schedule(key):
+    """Renew at the commit of the transaction under way (once however many rows it saves),
+    or at once outside one.
+
+    Not before the commit: until then other processes still read the old rows, so what they
+    rendered and stored under the old number was true, and renewing early only had every node
+    render every page twice per publish, the first time with the old content (during an
+    approval's transaction, 0.7 s at a load of 8). A request that reads the number just before
+    the commit and the rows just after stores them under the old number: a miss, never stale.
+    A test case's own transaction (Django's TestCase), never committed, is not the
+    application's: inside it the number changes at once, as it would outside any.
+    """
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block or getattr(
+        connection.atomic_blocks[0], "_from_testcase", False
+    ):
+        _increment(key)
         return
-    _increment()
-    transaction.on_commit(_increment)
+    active = set(connection.savepoint_ids)
+    for savepoints, callback, *_robust in connection.run_on_commit:
+        if getattr(callback, "page_cache_key", None) == key and savepoints <= active:
+            return  # already to run at this commit (unless all of this is rolled back too)
+
+    def renew():
+        _increment(key)
+
+    renew.page_cache_key = key
+    transaction.on_commit(renew)
 
 
-def generation():
-    value = cache.get(GENERATION_KEY)
+def bump(**kwargs):
+    """Make every cached response old when the change is committed."""
+    if seconds() > 0:
+        _schedule(GENERATION_KEY)
+
+
+def bump_search(**kwargs):
+    """Make every cached response that read the search index old, as `bump` does."""
+    if seconds() > 0:
+        _schedule(SEARCH_GENERATION_KEY)
+
+
+def generation(key=GENERATION_KEY):
+    value = cache.get(key)
     if value is None:
-        cache.add(GENERATION_KEY, time.time_ns(), None)
-        value = cache.get(GENERATION_KEY)
+        cache.add(key, time.time_ns(), None)
+        value = cache.get(key)
     return value
+
+
+# Whether the response being made read the search index: set by the middleware per request.
+_reads = ContextVar("portal_page_cache_reads", default=None)
+
+
+def reads_search_index():
+    """Mark the response being made as a search answer (search.engine calls this): it is
+    renewed by the search generation too."""
+    reads = _reads.get()
+    if reads is not None:
+        reads["index"] = True
 
 
 def _bump_on_save(sender, instance=None, update_fields=None, **kwargs):
@@ -119,12 +187,20 @@ def _bump_on_save(sender, instance=None, update_fields=None, **kwargs):
     bump()
 
 
+def _bump_search_on_change(sender, update_fields=None, **kwargs):
+    bump_search()
+
+
 def connect():
     """Bump on any saved or deleted row a public response may show (core.apps)."""
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     for model in apps.get_models():
         if model._meta.label_lower in UNSHOWN_MODELS:
+            continue
+        if model._meta.label_lower in SEARCH_MODELS:
+            post_save.connect(_bump_search_on_change, sender=model, weak=False)
+            post_delete.connect(_bump_search_on_change, sender=model, weak=False)
             continue
         post_save.connect(_bump_on_save, sender=model, weak=False)
         post_delete.connect(bump, sender=model, weak=False)
@@ -135,8 +211,8 @@ def connect():
 
 
 # The worker updates the search index after a publish, in rows no page shows (UNSHOWN_MODELS),
-# yet the search page does: a search cached between the publish and the index update would
-# otherwise miss the new page until the next change.
+# yet search answers do: a search cached between the publish and the index update would
+# otherwise miss the new page until the next change. Only searches: nothing else reads the index.
 INDEXING_TASKS = ("modelsearch.tasks.", "search.tasks.", "wagtail.search.")
 
 
@@ -144,7 +220,7 @@ def _bump_after_indexing(sender, task_result, **kwargs):
     if task_result.status == TaskResultStatus.SUCCESSFUL and (
         task_result.task.module_path.startswith(INDEXING_TASKS)
     ):
-        bump()
+        bump_search()
 
 
 # Responses
@@ -225,7 +301,7 @@ def _may_use_cache(request):
 
 
 def _may_store(request, response):
-    if request.method != "GET" or response.status_code != 200 or response.streaming:
+    if request.method != "GET" or response.status_code not in STORED_STATUSES or response.streaming:
         return False
     if set(response.cookies) - set(_vary_cookies()):
         return False  # a session, CSRF or messages cookie: this visitor's own
@@ -255,8 +331,9 @@ class PageCacheMiddleware:
     are personal, carry a CSP nonce, or vary on anything else. SecurityMiddleware stays outside:
     it redirects to HTTPS before the cache is read and adds its headers to every response.
 
-    One round trip to Redis per hit: the generation number and the entry are read together,
-    and an entry stored under an older generation is a miss.
+    One round trip to Redis per hit: the generation numbers and the entry are read together,
+    and an entry stored under an older generation (or, for a search answer, an older search
+    generation) is a miss.
 
     Gzipped responses are stored as they were compressed, random padding included: that padding
     is Django's defence against BREACH for pages holding a secret, and a stored page holds none.
@@ -273,10 +350,13 @@ class PageCacheMiddleware:
         except DisallowedHost:
             return self.get_response(request)  # Django answers it with a 400
         try:
-            found = cache.get_many([GENERATION_KEY, key])
+            found = cache.get_many([GENERATION_KEY, SEARCH_GENERATION_KEY, key])
             current = found.get(GENERATION_KEY)
             if current is None:
                 current = generation()
+            search_current = found.get(SEARCH_GENERATION_KEY)
+            if search_current is None:
+                search_current = generation(SEARCH_GENERATION_KEY)
         except Exception:
             logger.warning("The page cache is unavailable; serving uncached.", exc_info=True)
             return self.get_response(request)
@@ -284,29 +364,39 @@ class PageCacheMiddleware:
         if (
             entry is not None
             and entry["generation"] == current
+            and entry.get("search_generation") in (None, search_current)
             and not (entry["cookie_unknown"] and not _has_prefix_language_cookie(request))
         ):
             return self._from_entry(entry, request)
-        response = self.get_response(request)
-        if _may_store(request, response):
+        reads = {"index": False}
+        token = _reads.set(reads)
+        try:
+            response = self.get_response(request)
+            if not _may_store(request, response):
+                return response
             if hasattr(response, "render") and not response.is_rendered:
-                response.render()
-            entry = {
-                "generation": current,
-                "status": response.status_code,
-                "headers": list(response.headers.items()),
-                "cookies": response.cookies,
-                # Stored for a visitor who already had the page's language cookie: whether
-                # others get it set is unknown, so only such visitors are served this entry.
-                "cookie_unknown": _has_prefix_language_cookie(request),
-                "content": response.content,
-                "replay": getattr(response, "_portal_replay", []),
-            }
-            try:
-                cache.set(key, entry, seconds())
-            except Exception:
-                logger.warning("Could not store a page in the cache.", exc_info=True)
-            response[HEADER] = "miss"
+                response.render()  # a template may read the index only now
+        finally:
+            _reads.reset(token)
+        entry = {
+            "generation": current,
+            # Numbers read before the response was made: an index update that lands while it
+            # is made leaves it stored under the old number, never served after the update.
+            "search_generation": search_current if reads["index"] else None,
+            "status": response.status_code,
+            "headers": list(response.headers.items()),
+            "cookies": response.cookies,
+            # Stored for a visitor who already had the page's language cookie: whether
+            # others get it set is unknown, so only such visitors are served this entry.
+            "cookie_unknown": _has_prefix_language_cookie(request),
+            "content": response.content,
+            "replay": getattr(response, "_portal_replay", []),
+        }
+        try:
+            cache.set(key, entry, seconds())
+        except Exception:
+            logger.warning("Could not store a page in the cache.", exc_info=True)
+        response[HEADER] = "miss"
         return response
 
     @staticmethod

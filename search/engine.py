@@ -17,6 +17,8 @@ from django.db.models import Case, FloatField, Value, When
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from core import page_cache
+
 from .backends import plain_text
 from .models import EntryText
 from .synonyms import build_query
@@ -76,7 +78,12 @@ def searchable_pages():
 
 
 def search_backend(language=None):
-    """The configured backend, analysing queries in `language` (None: every language)."""
+    """The configured backend, analysing queries in `language` (None: every language).
+
+    Every search goes through here, so the response being made is marked as reading the
+    index: the page cache renews it when the worker updates the index (core.page_cache).
+    """
+    page_cache.reads_search_index()
     return get_search_backend("default", QUERY_LANGUAGE=language)
 
 

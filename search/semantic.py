@@ -30,6 +30,8 @@ import numpy as np
 from django.conf import settings
 from django.core.cache import cache
 
+from core import page_cache
+
 logger = logging.getLogger("portal.search")
 
 TEXT_CHARS = 1000  # of a page's text embedded after its title: the lead says what it is about
@@ -263,6 +265,7 @@ def nearest(text, limit=100):
     order as multiplying both vectors of every page (search/tests/test_semantic.py compares
     them), in a third of the time when the title product is skipped (bench/search/bench.py).
     """
+    page_cache.reads_search_index()  # renewed when the vectors change (core.page_cache)
     ids, means, titles = _vectors()
     if not len(ids) or not text.strip():
         return []

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET
 from redis import RedisError
 from wagtail.models import Locale
 
-from core.page_cache import on_every_view
+from core.page_cache import on_every_view, reads_search_index
 from core.request_cache import locale_codes
 
 from .engine import SearchUnavailable, suggestions
@@ -42,6 +42,7 @@ def visitor_locale():
 
 @require_GET
 def search(request):
+    reads_search_index()  # its answer is renewed by every index update (core.page_cache)
     query = SearchQuery.from_querydict(request.GET)
     locale = visitor_locale()
     base_url = reverse("search")
@@ -109,6 +110,7 @@ def search(request):
 @require_GET
 def suggest(request):
     """Up to eight page titles completing the query: `{"suggestions": [{title, url, language}]}`."""
+    reads_search_index()
     query = SearchQuery.from_querydict(request.GET)
     try:
         items = suggestions(

@@ -7,6 +7,7 @@ to every page, listing, feed, sitemap and API response that shows it; nothing pe
 private may be stored or served.
 """
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client, TestCase, override_settings
@@ -105,6 +106,16 @@ class TestNeverStale(PageCacheTestCase):
                 assert "Safe shelters checklist" in self.node_b.get(url).content.decode()
         assert new.url in self.node_b.get("/sitemap.xml").content.decode()
 
+    def test_a_page_not_found_is_cached_until_a_page_is_published_there(self):
+        url = f"{self.t.library.url}safe-shelters-checklist/"
+        assert self.node_a.get(url).status_code == 404
+        second = self.node_b.get(url)
+        assert second.status_code == 404 and second[HEADER] == "hit"
+        add_resource(self.t.library, "Safe shelters checklist", slug="safe-shelters-checklist")
+        response = self.node_b.get(url)
+        assert response.status_code == 200 and response[HEADER] == "miss"
+        assert "Safe shelters checklist" in response.content.decode()
+
     def test_unpublish_and_delete_and_move_take_pages_out(self):
         kit, case = self.t.kit, self.t.case_study
         urls = [kit.url, case.url, self.t.library.url, self.t.case_index.url, "/sitemap.xml"]
@@ -131,21 +142,40 @@ class TestNeverStale(PageCacheTestCase):
         assert page.title not in self.node_b.get(self.t.library.url).content.decode()
         assert page.title not in self.node_b.get(API).content.decode()
 
-    def test_a_search_index_update_by_the_worker_renews_cached_searches(self):
-        """The worker indexes a published page after the publish, in rows no page shows."""
+    def test_a_search_index_update_by_the_worker_renews_cached_searches_only(self):
+        """The worker indexes a published page after the publish, in rows no page shows: the
+        searches (the page's and the API's) are renewed, the pages, listings, feed and API
+        listing rendered after the publish stay cached (core.page_cache, search generation)."""
         from modelsearch.tasks import insert_or_update_object_task
 
-        from core.page_cache import generation
+        from core.page_cache import SEARCH_GENERATION_KEY, generation
 
-        search = "/en/search/?q=interim"
-        self.warm([search])
-        before = generation()
+        searches = ["/en/search/?q=interim", "/api/v2/pages/?search=interim&fields=title"]
+        others = [self.t.resource.url, self.t.library.url, FEED, API]
+        self.warm([*searches, *others])
+        before, search_before = generation(), generation(SEARCH_GENERATION_KEY)
         resource = self.t.resource
         insert_or_update_object_task.enqueue(
             resource._meta.app_label, resource._meta.model_name, str(resource.pk)
         )
-        assert generation() != before
+        assert generation() == before and generation(SEARCH_GENERATION_KEY) != search_before
+        for url in searches:
+            assert self.node_b.get(url)[HEADER] == "miss", url
+        for url in others:
+            assert self.node_b.get(url)[HEADER] == "hit", url
+
+    def test_search_only_rows_renew_searches_and_a_publish_renews_both(self):
+        from search.models import PageEmbedding
+
+        search, page = "/en/search/?q=interim", self.t.resource.url
+        self.warm([search, page])
+        PageEmbedding.objects.create(page=self.t.resource, vector=b"", text_hash="x")
         assert self.node_b.get(search)[HEADER] == "miss"
+        assert self.node_b.get(page)[HEADER] == "hit"
+        self.warm([search])
+        self.t.kit.save_revision().publish()
+        assert self.node_b.get(search)[HEADER] == "miss"
+        assert self.node_b.get(page)[HEADER] == "miss"
 
     def test_a_published_translation_is_served_at_once(self):
         french_library = translate(self.t.library, "fr", "Bibliothèque")
@@ -285,3 +315,34 @@ class TestServedBeforeTheRestOfTheStack(PageCacheTestCase):
             plain = self.node_b.get(url)
             assert plain[HEADER] == "miss" and "Content-Encoding" not in plain
             assert "Accept-Encoding" in zipped["Vary"]
+
+
+@needs_redis
+@pytest.mark.django_db(transaction=True)
+def test_a_transaction_renews_the_cache_once_and_only_when_it_commits(settings):
+    """Before the commit other processes still read the old rows: renewing then only had every
+    node render every page twice per publish (core.page_cache._schedule)."""
+    from django.db import transaction
+
+    from core.page_cache import generation
+
+    prefix = new_prefix()
+    settings.CACHES = redis_caches(prefix)
+    settings.PAGE_CACHE_SECONDS = 60
+    try:
+        before = generation()
+        with transaction.atomic():
+            Group.objects.create(name="First")
+            Group.objects.create(name="Second")
+            with transaction.atomic():
+                Group.objects.create(name="Third")
+            assert generation() == before  # nothing committed yet
+        assert generation() == before + 1  # one renewal for the whole transaction
+        with transaction.atomic():
+            Group.objects.create(name="Rolled back")
+            transaction.set_rollback(True)
+        assert generation() == before + 1
+        Group.objects.create(name="Outside a transaction")
+        assert generation() == before + 2
+    finally:
+        delete_keys(prefix)

@@ -3,7 +3,7 @@
 Usage (from the repository root, after `make install`; PostgreSQL and Redis running):
 
     .venv/bin/python bench/scale/throughput.py [--seconds 10] [--clients 4]
-        [--load-seconds 60] [--load-clients 50] [--approvals 20]
+        [--load-seconds 60] [--load-clients 50] [--approvals 20] [--only approvals]
         [--database-url postgresql://postgres@127.0.0.1:5432/] [--redis-url redis://127.0.0.1:6379/5]
 
 What it does, in one run (everything it makes is removed afterwards):
@@ -23,18 +23,21 @@ What it does, in one run (everything it makes is removed afterwards):
    resources, each uncached (node U) and cached (node A, warmed by one request first);
 4. runs `--load-clients` clients for `--load-seconds` against node A's warm cache, across the
    six pages, and reports p99 and errors;
-5. approves `--approvals` resources waiting in review (Wagtail's workflow, in this process, as
-   a reviewer's request would) and measures the time until the page, a search for its word,
-   the feed entry and the API item are served by both A and B (p50, p95);
+5. once the worker has run what the drafts queued, approves `--approvals` resources waiting in
+   review (Wagtail's workflow, in this process, as a reviewer's request would) and measures the
+   time until the page, a search for its word, the feed entry and the API item are served by
+   both A and B (p50, p95), with what that time is made of (bench/scale/visibility.py);
 6. prints each gunicorn worker's resident memory (VmRSS) and each node's total, and the load
    average at the start and the end.
+
+`--only approvals` skips steps 3 and 4 (and node U): the approvals alone, in a minute or two
+with `--reuse`.
 
 The clients share the machine's cores with gunicorn, PostgreSQL and Redis: compare rows of one
 run, and re-run when the load average is high.
 """
 
 import argparse
-import gzip
 import http.client
 import os
 import secrets
@@ -43,7 +46,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -54,6 +56,7 @@ BIN = Path(PYTHON).parent
 sys.path.insert(0, str(ROOT))
 
 from bench.common import free_port, loadavg, percentile, run_load  # noqa: E402
+from bench.scale import visibility  # noqa: E402
 
 
 class Client:
@@ -150,18 +153,22 @@ def main():
     parser.add_argument("--load-seconds", type=float, default=60)
     parser.add_argument("--load-clients", type=int, default=50)
     parser.add_argument("--approvals", type=int, default=20)
+    parser.add_argument(
+        "--only", choices=["approvals"], help="run only step 5 (the approvals), not the load"
+    )
     parser.add_argument("--database-url", default="postgresql://postgres@127.0.0.1:5432/")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/5")
     parser.add_argument(
         "--keep-database", action="store_true", help="leave the scratch database for --reuse"
     )
     parser.add_argument("--reuse", metavar="NAME", help="a database a --keep-database run left")
+    parser.add_argument("--name", help="the scratch database's name (default: portal_bench_…)")
     args = parser.parse_args()
 
     print(f"load average at the start: {loadavg()} ({os.cpu_count()} cores)", flush=True)
     server = args.database_url.rstrip("/")
     server = server[: server.rfind("/")] if urlsplit(server).path.strip("/") else server
-    name = args.reuse or f"portal_bench_{secrets.token_hex(4)}"
+    name = args.reuse or args.name or f"portal_bench_{secrets.token_hex(4)}"
     prefix = f"bench-{secrets.token_hex(4)}"
 
     import psycopg
@@ -219,7 +226,8 @@ def main():
         pages, drafts = prepare_pages(args.approvals)
 
         nodes = {}
-        for label, cache_seconds in (("U", "0"), ("A", "600"), ("B", "600")):
+        labels = (("U", "0"), ("A", "600"), ("B", "600"))
+        for label, cache_seconds in labels[1:] if args.only else labels:
             port = free_port()
             process = subprocess.Popen(
                 [
@@ -251,42 +259,49 @@ def main():
         for port, process in nodes.values():
             wait_for(port, process)
 
-        uncached, cached = nodes["U"][0], nodes["A"][0]
-        rows = []
-        for what, path in pages:
-            if what == "static file":
-                targets = [("through whitenoise", cached)]
-            else:
-                targets = [("uncached", uncached), ("cached", cached)]
-            for how, port in targets:
-                client = Client(port)
-                status, _, response = client.get(path)
-                assert status == 200, (what, path, status)
-                if how == "cached":
+        rows, load, memory_after_pages = [], None, memory(nodes)
+        if not args.only:
+            uncached, cached = nodes["U"][0], nodes["A"][0]
+            rows = []
+            for what, path in pages:
+                if what == "static file":
+                    targets = [("through whitenoise", cached)]
+                else:
+                    targets = [("uncached", uncached), ("cached", cached)]
+                for how, port in targets:
+                    client = Client(port)
                     status, _, response = client.get(path)
-                    assert response.getheader("X-Portal-Cache") == "hit", (what, path)
-                rate, p50, p99, errors = measure(port, [path], args.seconds, args.clients)
-                rows.append((what, how, f"{rate:.0f}", f"{p50:.1f}", f"{p99:.1f}", errors))
-                print(f"  {what}, {how}: {rate:.0f} req/s", flush=True)
-        memory_after_pages = memory(nodes)
+                    assert status == 200, (what, path, status)
+                    if how == "cached":
+                        status, _, response = client.get(path)
+                        assert response.getheader("X-Portal-Cache") == "hit", (what, path)
+                    rate, p50, p99, errors = measure(port, [path], args.seconds, args.clients)
+                    rows.append((what, how, f"{rate:.0f}", f"{p50:.1f}", f"{p99:.1f}", errors))
+                    print(f"  {what}, {how}: {rate:.0f} req/s", flush=True)
+            memory_after_pages = memory(nodes)
 
-        page_paths = [path for what, path in pages if what != "static file"]
-        load = measure(cached, page_paths, args.load_seconds, args.load_clients)
-        print(f"  {args.load_clients} clients for {args.load_seconds:g} s: done", flush=True)
+            page_paths = [path for what, path in pages if what != "static file"]
+            load = measure(cached, page_paths, args.load_seconds, args.load_clients)
+            print(f"  {args.load_clients} clients for {args.load_seconds:g} s: done", flush=True)
 
-        visible = approvals(drafts, [nodes["A"][0], nodes["B"][0]])
+        visibility.wait_for_queue()
+        print(f"  queue empty; approving (load average {loadavg()})", flush=True)
+        clients = {name: (lambda port=nodes[name][0]: Client(port)) for name in ("A", "B")}
+        visibility.warm(clients, first_live_resource())
+        visible, phases = visibility.approvals(drafts, clients)
 
-        print(
-            f"\n{args.clients} keep-alive clients, {args.seconds:g} s per row, gunicorn 2 sync "
-            f"workers per node, PostgreSQL, Redis, {os.cpu_count()} cores\n"
-        )
-        table(("page", "served", "req/s", "p50 ms", "p99 ms", "errors"), rows)
-        rate, p50, p99, errors = load
-        print(
-            f"\n{args.load_clients} clients, {args.load_seconds:g} s, warm cache, the six pages "
-            f"in turn (node A): {rate:.0f} req/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms, "
-            f"{errors} errors"
-        )
+        if not args.only:
+            print(
+                f"\n{args.clients} keep-alive clients, {args.seconds:g} s per row, gunicorn 2 sync "
+                f"workers per node, PostgreSQL, Redis, {os.cpu_count()} cores\n"
+            )
+            table(("page", "served", "req/s", "p50 ms", "p99 ms", "errors"), rows)
+            rate, p50, p99, errors = load
+            print(
+                f"\n{args.load_clients} clients, {args.load_seconds:g} s, warm cache, the six pages "
+                f"in turn (node A): {rate:.0f} req/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms, "
+                f"{errors} errors"
+            )
         print(
             f"\napproval to visible on nodes A and B (page, search, feed, API), worker running, "
             f"N={len(visible['all'])}:"
@@ -302,6 +317,11 @@ def main():
                 )
                 for what, times in visible.items()
             ],
+        )
+        print("\nwhat the approval's time is made of (seconds after it started, or a run):")
+        table(
+            ("phase", "p50", "p95", "max"),
+            [(phase, *visibility.summary(values)) for phase, values in phases.items()],
         )
         print("\nresident memory (VmRSS) after the page rows, and at the end:")
         table(
@@ -364,16 +384,20 @@ def delete_keys(url, prefix):
 # Inside Django (after django.setup())
 
 
+def first_live_resource():
+    from resources.models import ResourcePage
+
+    return ResourcePage.objects.live().filter(locale__language_code="en").first()
+
+
 def prepare_pages(count):
     """The measured addresses in the demo content, and `count` resources waiting in review."""
-    from django.contrib.auth import get_user_model
     from django.contrib.staticfiles.storage import staticfiles_storage
-    from wagtail.models import Page
 
     from case_studies.models import CaseStudyPage
     from content_areas.models import ContentAreaPage
     from home.models import HomePage
-    from resources.models import ResourceLibraryPage, ResourcePage
+    from resources.models import ResourcePage
 
     def first(model):
         page = model.objects.live().filter(locale__language_code="en").order_by("path").first()
@@ -388,92 +412,7 @@ def prepare_pages(count):
         ("search (?q=child)", "/en/search/?q=child"),
         ("API listing (20 resources)", "/api/v2/pages/?type=resources.ResourcePage&limit=20"),
     ]
-    library = ResourceLibraryPage.objects.filter(locale__language_code="en").first()
-    specialist, _ = get_user_model().objects.get_or_create(
-        username="bench-specialist", defaults={"email": "bench-specialist@example.org"}
-    )
-    drafts = []
-    for number in range(count):
-        word = f"benchword{secrets.token_hex(3)}"
-        page = ResourcePage(
-            title=f"Bench resource {number} {word}",
-            slug=f"bench-resource-{number}-{word}",
-            live=False,
-            year=2026,
-            external_url="https://example.org/bench",
-            summary=f"A resource about {word} for the approval benchmark.",
-            owner=specialist,
-        )
-        library.add_child(instance=page)
-        page.save_revision(user=specialist)
-        page.get_workflow().start(page, specialist)
-        drafts.append((Page.objects.get(pk=page.pk).specific, word))
-    return pages, drafts
-
-
-def watch(port, what, path, text, state):
-    """GET `path` from one node until it shows `text`; note the seconds since the approval."""
-    client = Client(port)
-    state["go"].wait()
-    while time.monotonic() - state["started"] < 30:
-        try:
-            status, body, response = client.get(path)
-        except OSError:
-            status, body = 0, b""
-        if status == 200:
-            if response.getheader("Content-Encoding") == "gzip":
-                body = gzip.decompress(body)
-            if text.encode() in body:
-                with state["lock"]:
-                    state["seen"][(port, what)] = time.monotonic() - state["started"]
-                return
-        time.sleep(0.05)
-
-
-def approvals(drafts, ports):
-    """Approve each draft, then poll both nodes until the page, search, feed and API show it."""
-    from django.contrib.auth import get_user_model
-    from django.db import close_old_connections
-
-    reviewer, _ = get_user_model().objects.get_or_create(
-        username="bench-reviewer", defaults={"email": "bench-reviewer@example.org"}
-    )
-    reviewer.is_superuser = True
-    reviewer.save()
-    results = {"page": [], "search": [], "feed": [], "API": [], "all": []}
-    for page, word in drafts:
-        close_old_connections()
-        url = page.get_url()
-        checks = {
-            "page": (url, page.title),
-            "search": (f"/en/search/?q={word}", page.title),
-            "feed": ("/en/feeds/rss/", page.title),
-            "API": (f"/api/v2/pages/?type=resources.ResourcePage&slug={page.slug}", page.title),
-        }
-        state = {"seen": {}, "lock": threading.Lock(), "go": threading.Event(), "started": 0.0}
-        seen = state["seen"]
-        threads = [
-            threading.Thread(target=watch, args=(port, what, path, text, state))
-            for port in ports
-            for what, (path, text) in checks.items()
-        ]
-        for thread in threads:
-            thread.start()
-        task_state = page.current_workflow_task_state
-        state["started"] = time.monotonic()
-        state["go"].set()
-        task_state.approve(user=reviewer, comment="Benchmark approval.")
-        for thread in threads:
-            thread.join()
-        if len(seen) != len(threads):
-            missing = sorted(
-                {what for port in ports for what in checks if (port, what) not in seen}
-            )
-            raise SystemExit(f"{page.title}: never visible in {missing} within 30 s")
-        for what in checks:
-            results[what].append(max(seen[(port, what)] for port in ports))
-        results["all"].append(max(seen.values()))
-    return results
+    return pages, visibility.prepare_drafts(count)
 
 
 if __name__ == "__main__":
