@@ -28,33 +28,6 @@ class PortalImage(AbstractImage):
 
     admin_form_fields = WagtailImage.admin_form_fields + ("credit",)
 
-    def find_existing_renditions(self, *filters):
-        """Wagtail's lookup, with the renditions found in the cache marked as such.
-
-        Wagtail marks prefetched renditions `_from_cache` but not those read from the cache,
-        so `get_renditions` wrote every one it had just read back to the cache: two round trips
-        and a pickling per image on every page (issue 18). Marked, they are not written again;
-        the "renditions" cache keeps them without expiry (settings), as rewriting them did, and
-        Wagtail deletes an entry with its rendition. A key holds the image's file hash and
-        focal point, so a changed image never reads an old rendition.
-        """
-        if self._get_prefetched_renditions() is not None:
-            return super().find_existing_renditions(*filters)
-        rendition_model = self.get_rendition_model()
-        by_key = {
-            rendition_model.construct_cache_key(self, item.get_cache_key(self), item.spec): item
-            for item in filters
-        }
-        found = {}
-        for key, rendition in rendition_model.cache_backend.get_many(list(by_key)).items():
-            rendition.image = self
-            rendition._from_cache = True
-            found[by_key[key]] = rendition
-        missing = [item for item in filters if item not in found]
-        if missing:
-            found.update(super().find_existing_renditions(*missing))
-        return found
-
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")
         verbose_name_plural = _("images")

@@ -362,10 +362,10 @@ LEARNING_REMINDER_DAYS = int(os.environ.get("LEARNING_REMINDER_DAYS", "14"))
 LEARNING_RATINGS_SHOWN_FROM = int(os.environ.get("LEARNING_RATINGS_SHOWN_FROM", "5"))
 
 # ---- Shared cache and cached public pages (issue 18) ----
-# With REDIS_URL, every process and node shares one cache (Django's own Redis backend, with one
-# client per pool: core.redis_cache): Wagtail's site-root and rendition caches, the API
-# throttle, cool-downs, the synonym table and the cached public pages (core.page_cache).
-# Without it, each process keeps its own memory cache, so the zero-setup default needs nothing.
+# With REDIS_URL, every process and node shares one cache (Django's own Redis backend, see core.redis_cache): Wagtail's
+# site-root and rendition caches, the API throttle, cool-downs, the synonym table and the
+# cached public pages (core.page_cache). Without it, each process keeps its own memory cache, so
+# the zero-setup default needs nothing.
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
     CACHES = {
@@ -375,14 +375,10 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
             "TIMEOUT": 300,
-        },
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Image renditions (Wagtail reads this alias) without expiry: a key names the image's file hash
-# and focal point, Wagtail deletes an entry with its rendition, and core.models.PortalImage
-# no longer rewrites each entry on every read, which is what kept them from expiring before.
-CACHES["renditions"] = {**CACHES["default"], "TIMEOUT": None}
 # Anonymous GET responses kept this long in the shared cache (core.page_cache); off without it.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600" if REDIS_URL else "0"))
 # The cookies a public page reads, part of a cached page's key: the language remembered for `/`
