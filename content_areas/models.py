@@ -7,7 +7,7 @@ the area's kits, case studies and modules, its specialists, and when it was last
 
 from django.apps import apps
 from django.db import models
-from django.db.models import OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -232,13 +232,18 @@ class ContentAreaPage(TaxonomyMixin, BasePage):
         """
         # Match on translation keys: translated pages keep pointing at default-language terms
         # and areas, while pages written natively in a locale may point at local ones.
-        match = models.Q(related_areas__translation_key=self.translation_key) | models.Q(
-            topics__translation_key__in=self.topics.values_list("translation_key", flat=True)
+        # EXISTS rather than joins: joining both many-to-many tables needed a DISTINCT over
+        # every selected column, and PostgreSQL spent 18 ms planning that (1 ms running it).
+        areas = ResourcePage.related_areas.through.objects.filter(
+            resourcepage_id=OuterRef("pk"), contentareapage__translation_key=self.translation_key
+        )
+        topics = ResourcePage.topics.through.objects.filter(
+            resourcepage_id=OuterRef("pk"),
+            topic__translation_key__in=self.topics.values_list("translation_key", flat=True),
         )
         return mark(
             public_pages(ResourcePage.objects.filter(in_visitor_language_q()))
-            .filter(match)
-            .distinct()
+            .filter(Exists(areas) | Exists(topics))
             .select_related(*ResourcePage.display_related)
             .annotate(**card_terms())
             .annotate(published=source_value("first_published_at"))

@@ -38,7 +38,7 @@ def redis_caches(prefix):
     """A CACHES setting for the shared Redis cache, as REDIS_URL gives in production."""
     return {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.redis_cache.ReusingRedisCache",
             "LOCATION": TEST_REDIS_URL,
             "KEY_PREFIX": prefix,
         }

@@ -71,8 +71,8 @@ def settings_caches(**env):
     return result.stdout.strip()
 
 
-def test_redis_url_chooses_djangos_redis_cache_and_memory_otherwise():
-    assert settings_caches(REDIS_URL=TEST_REDIS_URL).endswith("redis.RedisCache")
+def test_redis_url_chooses_the_redis_cache_and_memory_otherwise():
+    assert settings_caches(REDIS_URL=TEST_REDIS_URL) == "core.redis_cache.ReusingRedisCache"
     assert settings_caches().endswith("locmem.LocMemCache")
 
 
@@ -114,3 +114,13 @@ class TestSharedCache(TestCase):
             "cache.add('cool-down:someone@example.org', True, 60))"
         )
         assert run_other_process(self.prefix, code) == "True False"
+
+    def test_one_redis_client_serves_every_call(self):
+        """core.redis_cache: the client is built once per pool, and reads what it wrote."""
+        cache.set("reused", 1, 60)
+        client = cache._cache.get_client(write=True)
+        assert cache._cache.get_client() is client
+        assert cache.get_many(["reused", "absent"]) == {"reused": 1}
+        assert cache.incr("reused") == 2
+        cache.delete("reused")
+        assert cache.get("reused") is None

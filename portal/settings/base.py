@@ -362,7 +362,7 @@ LEARNING_REMINDER_DAYS = int(os.environ.get("LEARNING_REMINDER_DAYS", "14"))
 LEARNING_RATINGS_SHOWN_FROM = int(os.environ.get("LEARNING_RATINGS_SHOWN_FROM", "5"))
 
 # ---- Shared cache and cached public pages (issue 18) ----
-# With REDIS_URL, every process and node shares one cache (Django's own Redis backend): Wagtail's
+# With REDIS_URL, every process and node shares one cache (Django's own Redis backend, see core.redis_cache): Wagtail's
 # site-root and rendition caches, the API throttle, cool-downs, the synonym table and the
 # cached public pages (core.page_cache). Without it, each process keeps its own memory cache, so
 # the zero-setup default needs nothing.
@@ -370,7 +370,8 @@ REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, sharing one client per pool (core.redis_cache says why).
+            "BACKEND": "core.redis_cache.ReusingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
             "TIMEOUT": 300,
