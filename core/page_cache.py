@@ -58,8 +58,11 @@ logger = logging.getLogger("portal.page_cache")
 
 # A page not found is content too: it stops being one when a page is published at its address,
 # which renews the cache. Stored, polling an address before its page is approved (a shared
-# link, a crawler) costs no render each time, and neither does a flood of unknown addresses.
+# link, a crawler) costs no render each time. Kept a minute only: a flood of made-up addresses
+# then holds at most a minute's worth of them in Redis, not PAGE_CACHE_SECONDS' worth, and
+# cannot push the real pages out.
 STORED_STATUSES = (200, 404)
+NOT_FOUND_SECONDS = 60
 
 GENERATION_KEY = "content-generation"
 SEARCH_GENERATION_KEY = "search-generation"
@@ -393,7 +396,8 @@ class PageCacheMiddleware:
             "replay": getattr(response, "_portal_replay", []),
         }
         try:
-            cache.set(key, entry, seconds())
+            ttl = seconds() if response.status_code == 200 else min(seconds(), NOT_FOUND_SECONDS)
+            cache.set(key, entry, ttl)
         except Exception:
             logger.warning("Could not store a page in the cache.", exc_info=True)
         response[HEADER] = "miss"

@@ -116,6 +116,25 @@ class TestNeverStale(PageCacheTestCase):
         assert response.status_code == 200 and response[HEADER] == "miss"
         assert "Safe shelters checklist" in response.content.decode()
 
+    def test_a_page_not_found_is_kept_a_minute_at_most(self):
+        """A flood of made-up addresses cannot fill the cache for PAGE_CACHE_SECONDS."""
+        import redis
+        from django.core.cache import cache
+        from django.test import RequestFactory
+
+        from core.page_cache import _key
+
+        client = redis.Redis.from_url(TEST_REDIS_URL)
+
+        def seconds_left(url):
+            return client.ttl(cache.make_key(_key(RequestFactory().get(url))))
+
+        with override_settings(PAGE_CACHE_SECONDS=600):
+            assert self.node_a.get(self.t.resource.url).status_code == 200
+            assert self.node_a.get("/en/no-such-page/").status_code == 404
+            assert 500 < seconds_left(self.t.resource.url) <= 600
+            assert 0 < seconds_left("/en/no-such-page/") <= 60
+
     def test_unpublish_and_delete_and_move_take_pages_out(self):
         kit, case = self.t.kit, self.t.case_study
         urls = [kit.url, case.url, self.t.library.url, self.t.case_index.url, "/sitemap.xml"]
