@@ -64,6 +64,38 @@ def _flushes_the_database(item):
     )
 
 
+def _asks_for_serialized_rollback(item):
+    from django.test import TransactionTestCase
+
+    cls = getattr(item, "cls", None)
+    if cls is not None and issubclass(cls, TransactionTestCase):
+        return bool(cls.serialized_rollback)
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("serialized_rollback")) or (
+        "django_db_serialized_rollback" in getattr(item, "fixturenames", ())
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    """Refuse a test that flushes the database without serialized_rollback.
+
+    Its flush runs Django's post-migrate step, which makes content types and permissions
+    afresh under other ids than the migrated rows kept for restoring; the restore after it
+    (below) then fails, and every later test on that worker finds no root collection or locale.
+    """
+    offenders = [
+        item.nodeid
+        for item in items
+        if _flushes_the_database(item) and not _asks_for_serialized_rollback(item)
+    ]
+    if offenders:
+        raise pytest.UsageError(
+            "These tests flush the database; add serialized_rollback=True to their django_db "
+            "mark (or class) so that the migrations' rows are restored after them: "
+            + ", ".join(offenders)
+        )
+
+
 @pytest.hookimpl(hookwrapper=True, trylast=True)
 def pytest_runtest_teardown(item, nextitem):
     """After a test that flushed the database, put back the rows the migrations created (root

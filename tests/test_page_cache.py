@@ -337,7 +337,7 @@ class TestServedBeforeTheRestOfTheStack(PageCacheTestCase):
 
 
 @needs_redis
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # conftest.py says why
 def test_a_transaction_renews_the_cache_once_and_only_when_it_commits(settings):
     """Before the commit other processes still read the old rows: renewing then only had every
     node render every page twice per publish (core.page_cache._schedule)."""
