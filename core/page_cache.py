@@ -133,6 +133,11 @@ def _schedule(key):
     the commit and the rows just after stores them under the old number: a miss, never stale.
     A test case's own transaction (Django's TestCase), never committed, is not the
     application's: inside it the number changes at once, as it would outside any.
+
+    Django has no public way to ask whether the outermost atomic block is a test case's or
+    whether a callback is already waiting for the commit, so this reads its private
+    `Atomic._from_testcase`, `run_on_commit` and `savepoint_ids` (Django 5.2); it can go if
+    Django offers either (tests/test_page_cache.py fails if these change).
     """
     connection = transaction.get_connection()
     if not connection.in_atomic_block or getattr(
