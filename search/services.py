@@ -51,6 +51,9 @@ class Search:
         self.page_size = page_size or getattr(settings, "SEARCH_RESULTS_PER_PAGE", 10)
         self.with_facets = with_facets
         self.locale_codes = locale_codes()
+        # (matches, Summary) of the first FUSE_DEPTH results, when _summarise read them for
+        # search by meaning's fusion to use too (_fuse reads them from here).
+        self._head = (None, None)
 
     @property
     def all_languages(self):
@@ -176,7 +179,7 @@ class Search:
         """This page of results with the semantic ones fused in (search.fusion)."""
         lexical_total = summary.total
 
-        head = getattr(self, "_head", (None, None))
+        head = self._head
 
         def read(offset, limit):
             if not lexical_total:
