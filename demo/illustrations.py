@@ -8,13 +8,12 @@ a pictogram of its subject (a telephone for helplines, a path for children on th
 The alt text says what is drawn.
 """
 
-import io
 import math
 import random
 
-from PIL import Image, ImageDraw
+from PIL import ImageDraw
 
-from .files import listing_image_bytes
+from .files import listing_image, png_bytes
 
 INK = (31, 42, 48)
 LIGHT = (206, 228, 224)  # a soft teal, visible on the white disc behind the pictogram
@@ -147,8 +146,7 @@ def _draw(motif, draw, cx, cy, accent):
 
 def illustration_bytes(palette, pattern, motif, seed, size=(1200, 675)):
     """A PNG: the palette's abstract background (seeded) with the motif's pictogram in front."""
-    background = Image.open(io.BytesIO(listing_image_bytes(palette, pattern, seed=seed, size=size)))
-    background = background.convert("RGB")
+    background = listing_image(palette, pattern, seed=seed, size=size).convert("RGB")
     rng = random.Random(f"{seed}/motif")
     accent = (194, 87, 12) if rng.random() < 0.5 else (11, 85, 99)
     draw = ImageDraw.Draw(background)
@@ -158,6 +156,4 @@ def illustration_bytes(palette, pattern, motif, seed, size=(1200, 675)):
     cy = int(height * rng.uniform(0.46, 0.54))
     draw.ellipse([cx - 290, cy - 290, cx + 290, cy + 290], fill=(255, 255, 255))
     _draw(motif, draw, cx, cy, accent)
-    buffer = io.BytesIO()
-    background.save(buffer, format="PNG", optimize=True)
-    return buffer.getvalue()
+    return png_bytes(background)
