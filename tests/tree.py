@@ -9,6 +9,8 @@ from types import SimpleNamespace
 
 from wagtail.models import Page, Site
 
+from search import indexing
+
 from . import factories as f
 
 
@@ -16,6 +18,7 @@ def rich(text):
     return f"<p>{text}</p>"
 
 
+@indexing.deferred()  # each page indexed once, when the tree is built (search.indexing)
 def build_site():
     root = Page.get_first_root_node()
 

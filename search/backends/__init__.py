@@ -21,7 +21,7 @@ from django.db.models import Manager, prefetch_related_objects
 from modelsearch.index import RelatedFields, SearchField
 from wagtail.models import Locale, Page
 
-from .. import facets
+from .. import facets, indexing
 from ..arabic import index_forms
 from ..text import base_language
 
@@ -123,6 +123,8 @@ class PortalIndexMixin:
 
     def add_items(self, model, objs):
         objs = list(objs)
+        if indexing.defer(model, objs):  # a bulk load indexes them once, at its end
+            return
         prefetch_related_objects(
             objs, *many_valued_relations(model), *getattr(model, "search_prefetch_related", ())
         )

@@ -14,6 +14,7 @@ from hypothesis.extra.django import TestCase as HypothesisTestCase
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
+from search import indexing
 from search.models import SearchQueryStat
 
 from .fixtures import multilingual_site, namespace, publish, resource, restrict
@@ -21,6 +22,7 @@ from .fixtures import multilingual_site, namespace, publish, resource, restrict
 SECRET = "zebracode"  # a word only pages visitors may not see contain
 
 
+@indexing.deferred()
 def build_portal():
     t = multilingual_site()
     t.topic2 = __import__("tests.factories", fromlist=["TopicFactory"]).TopicFactory(

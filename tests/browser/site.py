@@ -6,6 +6,7 @@ every page type exists in a right-to-left language for the accessibility checks.
 
 from wagtail.models import Locale
 
+from search import indexing
 from tests.tree import build_site
 
 # Page names in tests.tree, parents before children.
@@ -68,6 +69,7 @@ def translate(page, locale, title):
     return copy.specific
 
 
+@indexing.deferred()
 def build_multilingual_site():
     """tests.tree's site plus `t.fr` and `t.ar`: each page name to its published translation."""
     t = build_site()

@@ -16,7 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from core.database import analyze
 from demo import communities_demo, learning_demo, programmes_demo, users
 from demo.build import Loader
-from search import vocabulary
+from search import indexing, vocabulary
 
 
 class Command(BaseCommand):
@@ -27,7 +27,9 @@ class Command(BaseCommand):
         loader = Loader(log=self.stdout.write)
         # No outer transaction.atomic here: wagtail-localize publishes translations on commit,
         # and wrapping the whole load corrupts the page tree (wagtail-localize issue #773).
-        with vocabulary.one_refresh():  # not once per published page (search.vocabulary)
+        # The vocabulary is rebuilt and each page indexed once, at the end, not at every save
+        # (search.vocabulary, search.indexing).
+        with vocabulary.one_refresh(), indexing.deferred():
             problems = loader.run()
             learning_logins = learning_demo.load(loader)  # quizzes, certificate design, learner
             programmes_demo.load(loader)  # the mutual-learning programme, its run and sessions
