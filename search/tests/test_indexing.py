@@ -13,7 +13,7 @@ from modelsearch import index
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 
-from search import services, tasks
+from search import indexing, services, tasks
 from search.facets import page_values
 from search.models import EntryText, FacetValue, PageFacets
 from search.query import SearchQuery
@@ -300,3 +300,36 @@ class TestEntryFacetCodes(IndexingTestCase):
         publish(page)
         assert self.entry_codes(page) == self.page_codes(page)
         assert self.topic_counts("sibling placement")[self.t.topic.slug] == 1
+
+
+class TestDeferredIndexing(IndexingTestCase):
+    """search.indexing.deferred: what bulk loads (the demo, the suite's builders) rely on."""
+
+    def test_each_object_is_indexed_once_at_the_end_with_its_last_content(self):
+        with (
+            mock.patch.object(
+                PageFacets.objects, "bulk_create", wraps=PageFacets.objects.bulk_create
+            ) as writes,
+            indexing.deferred(),
+        ):
+            page = resource(self.t.libraries["en"], "Kafala handbook", live=False)
+            page = publish(page)
+            page.title = "Kafala handbook for social workers"
+            page.save_revision().publish()
+            assert found("kafala") == []  # nothing is written inside the block
+            assert writes.call_count == 0
+        assert found("kafala") == ["Kafala handbook for social workers"]
+        assert writes.call_count == 1  # one bulk write for the model, not one per save
+
+    def test_a_failed_load_indexes_nothing_and_a_deleted_page_is_skipped(self):
+        with pytest.raises(RuntimeError), indexing.deferred():
+            resource(self.t.libraries["en"], "Zakat and child welfare")
+            raise RuntimeError("the load failed")
+        assert found("zakat") == []
+        with indexing.deferred():
+            gone = resource(self.t.libraries["en"], "Withdrawn zakat note")
+            gone.delete()
+            kept = resource(self.t.libraries["en"], "Zakat for families")
+        assert found("zakat") == [kept.title]
+        call_command("update_index", verbosity=0)  # what the module says to run after a failure
+        assert sorted(found("zakat")) == ["Zakat and child welfare", "Zakat for families"]
