@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 from wagtail.models import Page, Site
 
+from core.bulk import references_once
 from search import indexing
 
 from . import factories as f
@@ -18,6 +19,7 @@ def rich(text):
     return f"<p>{text}</p>"
 
 
+@references_once()  # Wagtail's reference index updated once per object (core.bulk)
 @indexing.deferred()  # each page indexed once, when the tree is built (search.indexing)
 def build_site():
     root = Page.get_first_root_node()

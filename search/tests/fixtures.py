@@ -5,6 +5,7 @@ from types import SimpleNamespace
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, PageViewRestriction
 
+from core.bulk import references_once
 from search import indexing
 from tests import factories as f
 from tests.tree import build_site
@@ -17,6 +18,7 @@ def publish(page):
     return Page.objects.get(pk=page.pk).specific
 
 
+@references_once()
 @indexing.deferred()
 def multilingual_site():
     """build_site()'s English tree, with a published home and library in fr, es and ar."""

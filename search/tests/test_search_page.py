@@ -14,6 +14,7 @@ from hypothesis.extra.django import TestCase as HypothesisTestCase
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
+from core.bulk import references_once
 from search import indexing
 from search.models import SearchQueryStat
 
@@ -22,6 +23,7 @@ from .fixtures import multilingual_site, namespace, publish, resource, restrict
 SECRET = "zebracode"  # a word only pages visitors may not see contain
 
 
+@references_once()
 @indexing.deferred()
 def build_portal():
     t = multilingual_site()

@@ -6,6 +6,7 @@ every page type exists in a right-to-left language for the accessibility checks.
 
 from wagtail.models import Locale
 
+from core.bulk import references_once
 from search import indexing
 from tests.tree import build_site
 
@@ -69,6 +70,7 @@ def translate(page, locale, title):
     return copy.specific
 
 
+@references_once()
 @indexing.deferred()
 def build_multilingual_site():
     """tests.tree's site plus `t.fr` and `t.ar`: each page name to its published translation."""

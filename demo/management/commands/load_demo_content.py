@@ -13,6 +13,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core.bulk import references_once
 from core.database import analyze
 from demo import communities_demo, learning_demo, programmes_demo, users
 from demo.build import Loader
@@ -27,9 +28,9 @@ class Command(BaseCommand):
         loader = Loader(log=self.stdout.write)
         # No outer transaction.atomic here: wagtail-localize publishes translations on commit,
         # and wrapping the whole load corrupts the page tree (wagtail-localize issue #773).
-        # The vocabulary is rebuilt and each page indexed once, at the end, not at every save
-        # (search.vocabulary, search.indexing).
-        with vocabulary.one_refresh(), indexing.deferred():
+        # The vocabulary is rebuilt, each page indexed and its references recorded once, at the
+        # end, not at every save (search.vocabulary, search.indexing, core.bulk).
+        with vocabulary.one_refresh(), indexing.deferred(), references_once():
             problems = loader.run()
             learning_logins = learning_demo.load(loader)  # quizzes, certificate design, learner
             programmes_demo.load(loader)  # the mutual-learning programme, its run and sessions
