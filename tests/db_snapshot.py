@@ -1,4 +1,4 @@
-"""Keep the migrated SQLite test database between runs, as --reuse-db does for PostgreSQL.
+"""Migrate the test database once: kept between runs on SQLite, shared by workers on PostgreSQL.
 
 The suite's SQLite database lives in memory, so pytest-django's `--reuse-db` cannot keep it:
 every run, on every xdist worker, applied all 288 migrations again, about 37 seconds on an
@@ -18,11 +18,19 @@ Used only where it cannot change what is tested: an in-memory SQLite test databa
 hook between "test database created" and "migrate" (`BaseDatabaseCreation.create_test_db` runs
 both), so `call_command` is swapped for the `migrate` call of that one function; the swap can go
 if Django's test runner gains a way to provide a prepared database.
+
+On PostgreSQL, `--reuse-db` keeps each worker's database between local runs already, but a run
+that creates them (CI, `--create-db`) migrated once per xdist worker, both at once on the same
+two cores (about 35 s of a core each, plus the server's own work). There the first worker
+migrates and leaves a copy (`test_<name>_migrated_<key>`), and the others create theirs from it
+with `CREATE DATABASE ... TEMPLATE`, which takes about a second; the controlling process drops
+the copy when the run ends.
 """
 
 import hashlib
 import importlib.util
 import os
+import re
 import sqlite3
 from pathlib import Path
 
@@ -114,9 +122,97 @@ def _wrap_create_test_db(folder):
 
 
 def pytest_configure(config):
+    _wrap_postgres_create_test_db()
     if os.environ.get("CI", "").lower() == "true" or config.getoption("create_db", False):
         return
     if config.cache is None:
         return
     folder = config.cache.mkdir(CACHE_FOLDER)
     _wrap_create_test_db(Path(folder))
+
+
+def pytest_sessionfinish(session):
+    """The controlling process (or the only one) drops the migrated copies of this run."""
+    if getattr(session.config, "workerinput", None) is not None:
+        return
+    from django.db import connections
+
+    if "default" not in connections or connections["default"].vendor != "postgresql":
+        return
+    from pytest_django.plugin import blocking_manager_key
+
+    connection = connections["default"]
+    prefix = template_prefix(connection)
+    # pytest-django blocks database access outside tests; this runs after them all.
+    with session.config.stash[blocking_manager_key].unblock(), connection._nodb_cursor() as cursor:
+        cursor.execute("SELECT datname FROM pg_database WHERE datname LIKE %s", [f"{prefix}%"])
+        for (name,) in cursor.fetchall():
+            cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(name)}")
+
+
+# ---- PostgreSQL: one worker migrates, the others copy its database -----------------------
+
+
+def template_prefix(connection):
+    """The migrated copies' names begin with the test database's name (less the xdist worker's
+    suffix), so that each run, and each CI job's database, has its own."""
+    base = connection.creation._get_test_db_name()
+    return re.sub(r"_gw\d+$", "", base)[:40] + "_migrated_"
+
+
+def _migrate_or_copy(connection, template, call_command):
+    """A `call_command` that answers `migrate` with a copy of the database another worker of
+    this run migrated (PostgreSQL's CREATE DATABASE ... TEMPLATE), or migrates and leaves one.
+
+    The workers take turns under an advisory lock, so one migrates while the other waits
+    (copying takes about a second) instead of both migrating at once on the same two cores.
+    `_nodb_cursor` is Django's private way to reach the server's `postgres` database, which
+    its own test-database creation uses too."""
+
+    def command(name, *args, **kwargs):
+        if name != "migrate":
+            return call_command(name, *args, **kwargs)
+        test_name = connection.settings_dict["NAME"]
+        quote = connection.ops.quote_name
+        connection.close()
+        with connection._nodb_cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock(hashtext(%s))", [template])
+            try:
+                cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [template])
+                if cursor.fetchone():
+                    cursor.execute(f"DROP DATABASE {quote(test_name)}")
+                    cursor.execute(f"CREATE DATABASE {quote(test_name)} TEMPLATE {quote(template)}")
+                    connection.ensure_connection()
+                    _warm_content_types(connection)
+                    return None
+                result = call_command(name, *args, **kwargs)
+                connection.close()  # a template must have no connections
+                cursor.execute(f"CREATE DATABASE {quote(template)} TEMPLATE {quote(test_name)}")
+                return result
+            finally:
+                cursor.execute("SELECT pg_advisory_unlock(hashtext(%s))", [template])
+
+    return command
+
+
+def _wrap_postgres_create_test_db():
+    import django.core.management as management
+    from django.db.backends.postgresql.creation import DatabaseCreation
+
+    original = DatabaseCreation.create_test_db
+    if getattr(original, "portal_wrapped", False):
+        return
+
+    def create_test_db(self, verbosity=1, autoclobber=False, serialize=True, keepdb=False):
+        if keepdb:  # --reuse-db keeps each worker's migrated database already
+            return original(self, verbosity, autoclobber, serialize, keepdb)
+        template = template_prefix(self.connection) + snapshot_key()[:12]  # before the renaming
+        call_command = management.call_command
+        management.call_command = _migrate_or_copy(self.connection, template, call_command)
+        try:
+            return original(self, verbosity, autoclobber, serialize, keepdb)
+        finally:
+            management.call_command = call_command
+
+    create_test_db.portal_wrapped = True
+    DatabaseCreation.create_test_db = create_test_db
