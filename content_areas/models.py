@@ -17,6 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import KeyFigureBlock
+from core.fragments import fragment
 from core.localization import localized_all
 from core.models import Person
 from core.pages import BasePage, SectionIndexPage
@@ -91,7 +92,11 @@ def public_areas(index, request=None):
         )
         return mark(in_source_order(areas), request)
 
-    return memoise(("content_areas", index.pk), build)
+    # Alike for every anonymous visitor of the language: built once per content change.
+    return memoise(
+        ("content_areas", index.pk),
+        lambda: fragment(request, "content-areas", [index.pk], build),
+    )
 
 
 def sub_areas_of(areas, area):
@@ -266,10 +271,19 @@ class ContentAreaPage(TaxonomyMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured_groups"] = self.featured(request)
-        context["latest_resources"] = self.latest_resources(request=request)
-        context["sub_areas"] = self.sub_areas(request)
-        context["specialists"] = self.specialists_localized()
+
+        def listings():
+            return {
+                "featured_groups": self.featured(request),
+                "latest_resources": self.latest_resources(request=request),
+                "sub_areas": self.sub_areas(request),
+                "specialists": self.specialists_localized(),
+            }
+
+        # Public pages and people only, alike for every anonymous visitor of the language:
+        # built once per content change (core.fragments), never for a preview or a signed-in
+        # visitor.
+        context.update(fragment(request, "content-area-listings", [self.pk], listings))
         return context
 
 

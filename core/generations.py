@@ -68,6 +68,12 @@ def seconds():
     return getattr(settings, "PAGE_CACHE_SECONDS", 0)
 
 
+def maintained():
+    """Whether anything is kept under the numbers (whole pages, or fragments: core.fragments),
+    so that changes must renew them."""
+    return seconds() > 0 or getattr(settings, "FRAGMENT_CACHE_SECONDS", 0) > 0
+
+
 # The generation number
 
 
@@ -116,14 +122,14 @@ def _schedule(key):
 
 
 def bump(**kwargs):
-    """Make every cached response old when the change is committed."""
-    if seconds() > 0:
+    """Make every cached response and fragment old when the change is committed."""
+    if maintained():
         _schedule(GENERATION_KEY)
 
 
 def bump_search(**kwargs):
     """Make every cached response that read the search index old, as `bump` does."""
-    if seconds() > 0:
+    if maintained():
         _schedule(SEARCH_GENERATION_KEY)
 
 

@@ -48,6 +48,8 @@ from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.utils.module_loading import import_string
 
+from .fragments import PERSONAL_COOKIES, anonymous_read  # noqa: F401
+
 # The generation numbers are kept in core.generations; their names stay importable from here.
 from .generations import (  # noqa: F401
     GENERATION_KEY,
@@ -101,8 +103,6 @@ def on_every_view(response, function_path, *args):
 # remembers the language of the last page read, multilingual.fallback), so it is left out of the
 # key there and the cookie is replayed as `_from_entry` says.
 VARY_HANDLED = {"accept", "accept-encoding", "accept-language", "cookie", "origin"}
-# Cookies of a visitor whose pages may be their own: never served from, nor stored in, the cache.
-PERSONAL_COOKIES = ("messages",)
 
 
 def _vary_cookies():
@@ -152,14 +152,7 @@ def _key(request):
 
 
 def _may_use_cache(request):
-    if seconds() <= 0 or request.method not in ("GET", "HEAD"):
-        return False
-    if request.path_info.startswith(("/admin/", "/django-admin/")):
-        return False
-    cookies = request.COOKIES
-    if settings.SESSION_COOKIE_NAME in cookies or any(c in cookies for c in PERSONAL_COOKIES):
-        return False
-    return "HTTP_AUTHORIZATION" not in request.META
+    return seconds() > 0 and anonymous_read(request)
 
 
 def _may_store(request, response):
