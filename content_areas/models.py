@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from core.blocks import KeyFigureBlock
 from core.fragments import fragment
+from core.images import attach_renditions
 from core.localization import localized_all
 from core.models import Person
 from core.pages import BasePage, SectionIndexPage
@@ -95,7 +96,9 @@ def public_areas(index, request=None):
     # Alike for every anonymous visitor of the language: built once per content change.
     return memoise(
         ("content_areas", index.pk),
-        lambda: fragment(request, "content-areas", [index.pk], build),
+        lambda: fragment(
+            request, "content-areas", [index.pk], build, before_storing=attach_renditions
+        ),
     )
 
 
@@ -283,7 +286,25 @@ class ContentAreaPage(TaxonomyMixin, BasePage):
         # Public pages and people only, alike for every anonymous visitor of the language:
         # built once per content change (core.fragments), never for a preview or a signed-in
         # visitor.
-        context.update(fragment(request, "content-area-listings", [self.pk], listings))
+        def renditions(listings):
+            attach_renditions(
+                [
+                    *(page for pages in listings["featured_groups"].values() for page in pages),
+                    *listings["latest_resources"],
+                    *listings["sub_areas"],
+                ]
+            )
+            attach_renditions(listings["specialists"], field="photo")
+
+        context.update(
+            fragment(
+                request,
+                "content-area-listings",
+                [self.pk],
+                listings,
+                before_storing=renditions,
+            )
+        )
         return context
 
 

@@ -62,12 +62,14 @@ def _generation():
     return memoise(("content_generation",), generations.generation)
 
 
-def fragment(request, name, parts, build):
+def fragment(request, name, parts, build, before_storing=None):
     """`build()`, shared by every anonymous visitor of this host and language until the next
     change; built afresh for anyone else, or when fragments are off.
 
     `name` and `parts` (strings or numbers) say what is built; the host, scheme and language
     are added here. What `build` returns must be picklable and hold nothing of the request.
+    `before_storing(value)` may add to a value about to be shared what would not pay for
+    itself on every request (core.images.attach_renditions).
     """
     if seconds() <= 0 or not anonymous_read(request):
         return build()
@@ -88,6 +90,8 @@ def fragment(request, name, parts, build):
     if found is not None:
         return found[0]
     value = build()
+    if before_storing is not None:
+        before_storing(value)
     try:
         cache.set(key, (value,), seconds())
     except Exception:

@@ -8,6 +8,7 @@ from wagtail.api import APIField
 from wagtail.models import Orderable
 
 from core.fragments import fragment
+from core.images import attach_renditions
 from core.localization import localized_all
 from core.pages import BasePage
 from core.visibility import public_pages
@@ -110,8 +111,21 @@ class HomePage(BasePage):
         # Public pages only, alike for every anonymous visitor of the language: built once per
         # content change (core.fragments). A preview renders this page's own draft, not a
         # stored version of it (fragments are never read for previews).
-        context.update(fragment(request, "home-listings", [self.pk], listings))
+        context.update(
+            fragment(request, "home-listings", [self.pk], listings, before_storing=_renditions)
+        )
         return context
+
+
+def _renditions(listings):
+    attach_renditions(
+        [
+            *listings["featured_areas"],
+            listings["featured_case_study"],
+            listings["featured_module"],
+            *listings["latest_resources"],
+        ]
+    )
 
 
 class HomePageFeaturedArea(Orderable):
