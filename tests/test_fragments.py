@@ -109,6 +109,13 @@ class TestNeverStale(FragmentTestCase):
         translate(self.t.area, "fr", "Prise en charge alternative")
         assert "Prise en charge alternative" in self.text(self.node_b, "/fr/")
 
+    def test_saved_portal_settings_show_on_the_next_request(self):
+        from core.models import PortalSettings
+
+        self.text(self.node_a, self.t.home.url)
+        PortalSettings.objects.create(organisation_name="Network of Networks")
+        assert "Network of Networks" in self.text(self.node_b, self.t.area.url)
+
     def test_a_privacy_rule_takes_a_page_out_at_once(self):
         assert self.t.sub_area.title in self.text(self.node_a, self.t.area.url)
         restrict(self.t.sub_area, self.partners)
