@@ -68,20 +68,30 @@ def setup(root, database_url, static_root):
 
 
 def default_paths():
-    """The home page in English and Arabic, the first content area and case study, search."""
+    """The home page in English and Arabic, the first content area, case study and resource,
+    a search and an API listing: throughput.py's pages."""
     from case_studies.models import CaseStudyPage
     from content_areas.models import ContentAreaPage
+    from resources.models import ResourcePage
 
     def first(model):
         page = model.objects.live().filter(locale__language_code="en").order_by("path").first()
         return page.get_url() if page else None
 
-    paths = ["/en/", "/ar/", first(ContentAreaPage), first(CaseStudyPage), "/en/search/?q=child"]
+    paths = [
+        "/en/",
+        "/ar/",
+        first(ContentAreaPage),
+        first(CaseStudyPage),
+        first(ResourcePage),
+        "/en/search/?q=child",
+        "/api/v2/pages/?type=resources.ResourcePage&limit=20",
+    ]
     return [path for path in paths if path]
 
 
 def serve(client, path):
-    response = client.get(path, HTTP_ACCEPT="text/html", HTTP_ACCEPT_ENCODING="gzip")
+    response = client.get(path, HTTP_ACCEPT_ENCODING="gzip")  # as throughput.py's clients
     if response.status_code != 200:
         raise SystemExit(f"{path} answered {response.status_code}")
     return response
