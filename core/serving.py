@@ -22,7 +22,8 @@ If Wagtail stopped reading either, pages would still be served right, by Wagtail
 routing, but cost more queries, which the budgets in `tests/test_public_pages.py` catch. This
 can go when Wagtail routes a page in a constant number of queries, or offers a public hook to
 supply the route (e.g. a `before_route_page`-style hook returning a `RouteResult`); re-check
-both names on every Wagtail upgrade until then.
+both names on every Wagtail upgrade until then. A third, `request._wagtail_site`, hands Wagtail
+the Site found in the shared cache (`_find_site` says why and when it can go).
 """
 
 from itertools import pairwise
