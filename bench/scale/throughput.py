@@ -23,8 +23,10 @@ What it does, in one run (everything it makes is removed afterwards):
 3. measures requests/s, p50 and p99 for `--seconds` with `--clients` keep-alive clients
    (threads with http.client) for: a static file (whitenoise, same gunicorn), the home page, a
    content area, a case study, a resource, the search page (?q=child) and an API listing of 20
-   resources, each uncached with no fragments (node C), uncached with fragments (node U) and
-   cached (node A, warmed by one request first);
+   resources, each uncached with no fragments (node C), uncached with fragments (node U), on
+   node U again with the content generation renewed in Redis before every request (so every
+   fragment is built and stored, never read: the first request after a publish), and cached
+   (node A, warmed by one request first);
 4. runs `--load-clients` clients for `--load-seconds` against node A's warm cache, across the
    six pages, and reports p99 and errors;
 5. once the worker has run what the drafts queued, approves `--approvals` resources waiting in
@@ -90,10 +92,15 @@ class Client:
         raise AssertionError("unreachable")
 
 
-def measure(port, paths, seconds, clients):
-    """`clients` keep-alive clients GET `paths` in turn for `seconds`: (req/s, p50, p99, errors)."""
+def measure(port, paths, seconds, clients, before=None):
+    """`clients` keep-alive clients GET `paths` in turn for `seconds`: (req/s, p50, p99, errors).
+
+    `before()`, if given, runs before each request (and is timed with it).
+    """
 
     def fetch(client, number):
+        if before is not None:
+            before()
         status, _body, _response = client.get(paths[number % len(paths)])
         return status == 200
 
@@ -272,6 +279,15 @@ def main():
         rows, load, memory_after_pages = [], None, memory(nodes)
         if not args.only:
             cold, uncached, cached = nodes["C"][0], nodes["U"][0], nodes["A"][0]
+            # The truly cold row: a new content generation before every request, as if every
+            # request followed a publish, so no fragment is ever read (each is built and stored).
+            import redis
+
+            bumper = redis.Redis.from_url(args.redis_url)
+
+            def renew_generation():
+                bumper.incr(f"{prefix}:1:content-generation")  # Django's key: prefix:version:key
+
             rows = []
             for what, path in pages:
                 if what == "static file":
@@ -280,16 +296,20 @@ def main():
                     targets = [
                         ("uncached, no fragments", cold),
                         ("uncached, fragments on", uncached),
+                        ("uncached, fragments renewed every request", uncached),
                         ("cached", cached),
                     ]
                 for how, port in targets:
+                    renewing = renew_generation if "renewed" in how else None
                     client = Client(port)
                     status, _, response = client.get(path)
                     assert status == 200, (what, path, status)
                     if how == "cached":
                         status, _, response = client.get(path)
                         assert response.getheader("X-Portal-Cache") == "hit", (what, path)
-                    rate, p50, p99, errors = measure(port, [path], args.seconds, args.clients)
+                    rate, p50, p99, errors = measure(
+                        port, [path], args.seconds, args.clients, before=renewing
+                    )
                     rows.append((what, how, f"{rate:.0f}", f"{p50:.1f}", f"{p99:.1f}", errors))
                     print(f"  {what}, {how}: {rate:.0f} req/s", flush=True)
             memory_after_pages = memory(nodes)
