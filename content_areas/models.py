@@ -17,6 +17,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import KeyFigureBlock
+from core.fragments import fragment
+from core.images import attach_renditions
 from core.localization import localized_all
 from core.models import Person
 from core.pages import BasePage, SectionIndexPage
@@ -91,7 +93,13 @@ def public_areas(index, request=None):
         )
         return mark(in_source_order(areas), request)
 
-    return memoise(("content_areas", index.pk), build)
+    # Alike for every anonymous visitor of the language: built once per content change.
+    return memoise(
+        ("content_areas", index.pk),
+        lambda: fragment(
+            request, "content-areas", [index.pk], build, before_storing=attach_renditions
+        ),
+    )
 
 
 def sub_areas_of(areas, area):
@@ -266,10 +274,37 @@ class ContentAreaPage(TaxonomyMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured_groups"] = self.featured(request)
-        context["latest_resources"] = self.latest_resources(request=request)
-        context["sub_areas"] = self.sub_areas(request)
-        context["specialists"] = self.specialists_localized()
+
+        def listings():
+            return {
+                "featured_groups": self.featured(request),
+                "latest_resources": self.latest_resources(request=request),
+                "sub_areas": self.sub_areas(request),
+                "specialists": self.specialists_localized(),
+            }
+
+        # Public pages and people only, alike for every anonymous visitor of the language:
+        # built once per content change (core.fragments), never for a preview or a signed-in
+        # visitor.
+        def renditions(listings):
+            attach_renditions(
+                [
+                    *(page for pages in listings["featured_groups"].values() for page in pages),
+                    *listings["latest_resources"],
+                    *listings["sub_areas"],
+                ]
+            )
+            attach_renditions(listings["specialists"], field="photo")
+
+        context.update(
+            fragment(
+                request,
+                "content-area-listings",
+                [self.pk],
+                listings,
+                before_storing=renditions,
+            )
+        )
         return context
 
 

@@ -6,7 +6,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Portal core"
 
     def ready(self):
-        from . import images, page_cache, signals  # noqa: F401
+        from . import generations, images, signals  # noqa: F401
 
         images.connect()
-        page_cache.connect()
+        generations.connect()

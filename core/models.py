@@ -13,7 +13,9 @@ from wagtail.images.models import Image as WagtailImage
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from .fragments import fragment
 from .localization import CachedLocalizedMixin
+from .request_cache import current_request
 from .validators import file_extension, validate_document_content
 
 
@@ -168,8 +170,14 @@ class PortalSettings(BaseGenericSetting):
     @classmethod
     def _get_or_create(cls):
         """The saved settings, or unsaved defaults: Wagtail would create the row on the first
-        page view, a write caused by a visitor. The admin's settings form saves it."""
-        return cls.base_queryset().first() or cls()
+        page view, a write caused by a visitor. The admin's settings form saves it.
+
+        Read from the fragments (core.fragments) for an anonymous read: the footer of every
+        page asked for them in a query of its own; saving them renews the fragments.
+        """
+        return fragment(
+            current_request(), "portal-settings", [], lambda: cls.base_queryset().first() or cls()
+        )
 
     @classmethod
     def load(cls, request_or_site=None):

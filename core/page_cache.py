@@ -40,19 +40,28 @@ per-process cache could not be invalidated in the other processes.
 
 import hashlib
 import logging
-import time
 from contextvars import ContextVar
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.module_loading import import_string
-from django_tasks import TaskResultStatus
-from django_tasks.signals import task_finished
+
+from .fragments import PERSONAL_COOKIES, anonymous_read  # noqa: F401
+
+# The generation numbers are kept in core.generations; their names stay importable from here.
+from .generations import (  # noqa: F401
+    GENERATION_KEY,
+    SEARCH_GENERATION_KEY,
+    SEARCH_MODELS,
+    UNSHOWN_MODELS,
+    bump,
+    bump_search,
+    connect,
+    generation,
+    seconds,
+)
 
 logger = logging.getLogger("portal.page_cache")
 
@@ -64,118 +73,7 @@ logger = logging.getLogger("portal.page_cache")
 STORED_STATUSES = (200, 404)
 NOT_FOUND_SECONDS = 60
 
-GENERATION_KEY = "content-generation"
-SEARCH_GENERATION_KEY = "search-generation"
 HEADER = "X-Portal-Cache"
-
-# Rows that no public response shows: saving them leaves the cached pages as they are.
-UNSHOWN_MODELS = {
-    "sessions.session",
-    "admin.logentry",
-    "contenttypes.contenttype",
-    "django_tasks_db.dbtaskresult",
-    "wagtailsearch.indexentry",
-    "wagtailcore.referenceindex",
-    "wagtailcore.pagelogentry",
-    "wagtailcore.modellogentry",
-    "wagtailcore.revision",
-    "wagtailcore.workflowstate",
-    "wagtailcore.taskstate",
-    "wagtailcore.comment",
-    "wagtailcore.commentreply",
-    "wagtailcore.pagesubscription",
-    "wagtailadmin.editingsession",
-    "wagtailusers.userprofile",
-    "portal_search.searchquerystat",
-    "portal_search.pagefacets",
-    # A community's discussion is shown only to signed-in members, never from the cache: a
-    # post must not make every cached page old.
-    "communities.thread",
-    "communities.post",
-    "communities.report",
-    "communities.subscription",
-}
-# Rows only search answers show (the snippets, the facets, the meaning vectors, the spelling
-# vocabulary, the synonyms): saving them renews cached searches only.
-SEARCH_MODELS = {
-    "portal_search.entrytext",
-    "portal_search.facetvalue",
-    "portal_search.pageembedding",
-    "portal_search.spellingword",
-    "portal_search.synonymgroup",
-}
-
-
-def seconds():
-    return getattr(settings, "PAGE_CACHE_SECONDS", 0)
-
-
-# The generation number
-
-
-def _increment(key=GENERATION_KEY):
-    try:
-        cache.incr(key)
-    except ValueError:  # not there yet (or evicted): start above any number used before
-        cache.add(key, time.time_ns(), None)
-    except Exception:
-        logger.exception("Could not renew the cached pages; they expire on their own.")
-
-
-def _schedule(key):
-    """Renew at the commit of the transaction under way (once however many rows it saves),
-    or at once outside one.
-
-    Not before the commit: until then other processes still read the old rows, so what they
-    rendered and stored under the old number was true, and renewing early only had every node
-    render every page twice per publish, the first time with the old content (during an
-    approval's transaction, 0.7 s at a load of 8). A request that reads the number just before
-    the commit and the rows just after stores them under the old number: a miss, never stale.
-    A test case's own transaction (Django's TestCase), never committed, is not the
-    application's: inside it the number changes at once, as it would outside any.
-
-    Django has no public way to ask whether the outermost atomic block is a test case's or
-    whether a callback is already waiting for the commit, so this reads its private
-    `Atomic._from_testcase`, `run_on_commit` and `savepoint_ids` (Django 5.2); it can go if
-    Django offers either (tests/test_page_cache.py fails if these change).
-    """
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block or getattr(
-        connection.atomic_blocks[0], "_from_testcase", False
-    ):
-        _increment(key)
-        return
-    active = set(connection.savepoint_ids)
-    for savepoints, callback, *_robust in connection.run_on_commit:
-        if getattr(callback, "page_cache_key", None) == key and savepoints <= active:
-            return  # already to run at this commit (unless all of this is rolled back too)
-
-    def renew():
-        _increment(key)
-
-    renew.page_cache_key = key
-    transaction.on_commit(renew)
-
-
-def bump(**kwargs):
-    """Make every cached response old when the change is committed."""
-    if seconds() > 0:
-        _schedule(GENERATION_KEY)
-
-
-def bump_search(**kwargs):
-    """Make every cached response that read the search index old, as `bump` does."""
-    if seconds() > 0:
-        _schedule(SEARCH_GENERATION_KEY)
-
-
-def generation(key=GENERATION_KEY):
-    value = cache.get(key)
-    if value is None:
-        cache.add(key, time.time_ns(), None)
-        value = cache.get(key)
-    return value
-
 
 # Whether the response being made read the search index: set by the middleware per request.
 _reads = ContextVar("portal_page_cache_reads", default=None)
@@ -187,48 +85,6 @@ def reads_search_index():
     reads = _reads.get()
     if reads is not None:
         reads["index"] = True
-
-
-def _bump_on_save(sender, instance=None, update_fields=None, **kwargs):
-    if update_fields is not None and set(update_fields) <= {"last_login"}:
-        return  # signing in
-    bump()
-
-
-def _bump_search_on_change(sender, update_fields=None, **kwargs):
-    bump_search()
-
-
-def connect():
-    """Bump on any saved or deleted row a public response may show (core.apps)."""
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    for model in apps.get_models():
-        if model._meta.label_lower in UNSHOWN_MODELS:
-            continue
-        if model._meta.label_lower in SEARCH_MODELS:
-            post_save.connect(_bump_search_on_change, sender=model, weak=False)
-            post_delete.connect(_bump_search_on_change, sender=model, weak=False)
-            continue
-        post_save.connect(_bump_on_save, sender=model, weak=False)
-        post_delete.connect(bump, sender=model, weak=False)
-    m2m_changed.connect(bump, weak=False)
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(bump, weak=False)
-    task_finished.connect(_bump_after_indexing, weak=False)
-
-
-# The worker updates the search index after a publish, in rows no page shows (UNSHOWN_MODELS),
-# yet search answers do: a search cached between the publish and the index update would
-# otherwise miss the new page until the next change. Only searches: nothing else reads the index.
-INDEXING_TASKS = ("modelsearch.tasks.", "search.tasks.", "wagtail.search.")
-
-
-def _bump_after_indexing(sender, task_result, **kwargs):
-    if task_result.status == TaskResultStatus.SUCCESSFUL and (
-        task_result.task.module_path.startswith(INDEXING_TASKS)
-    ):
-        bump_search()
 
 
 # Responses
@@ -247,8 +103,6 @@ def on_every_view(response, function_path, *args):
 # remembers the language of the last page read, multilingual.fallback), so it is left out of the
 # key there and the cookie is replayed as `_from_entry` says.
 VARY_HANDLED = {"accept", "accept-encoding", "accept-language", "cookie", "origin"}
-# Cookies of a visitor whose pages may be their own: never served from, nor stored in, the cache.
-PERSONAL_COOKIES = ("messages",)
 
 
 def _vary_cookies():
@@ -298,14 +152,7 @@ def _key(request):
 
 
 def _may_use_cache(request):
-    if seconds() <= 0 or request.method not in ("GET", "HEAD"):
-        return False
-    if request.path_info.startswith(("/admin/", "/django-admin/")):
-        return False
-    cookies = request.COOKIES
-    if settings.SESSION_COOKIE_NAME in cookies or any(c in cookies for c in PERSONAL_COOKIES):
-        return False
-    return "HTTP_AUTHORIZATION" not in request.META
+    return seconds() > 0 and anonymous_read(request)
 
 
 def _may_store(request, response):

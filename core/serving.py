@@ -22,18 +22,21 @@ If Wagtail stopped reading either, pages would still be served right, by Wagtail
 routing, but cost more queries, which the budgets in `tests/test_public_pages.py` catch. This
 can go when Wagtail routes a page in a constant number of queries, or offers a public hook to
 supply the route (e.g. a `before_route_page`-style hook returning a `RouteResult`); re-check
-both names on every Wagtail upgrade until then.
+both names on every Wagtail upgrade until then. A third, `request._wagtail_site`, hands Wagtail
+the Site found in the shared cache (`_find_site` says why and when it can go).
 """
 
 from itertools import pairwise
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.db.models import Exists, OuterRef, Q
 from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
 from . import request_cache
+from .fragments import fragment
 from .request_cache import default_locale_id, remember
 
 
@@ -292,6 +295,27 @@ def _fallback_chain(deepest, components):
     return served, source_ancestors
 
 
+def _find_site(request):
+    """The request's Site from the shared cache (core.fragments) for an anonymous read.
+
+    Wagtail looks the Site up in a query on every request (`Site.find_for_request` caches it
+    on the request only); the answer depends on the host and port alone and changes only when
+    a Site is saved, which renews the fragments. Wagtail private attribute: this hands it
+    `request._wagtail_site`, where `find_for_request` keeps its answer, since Wagtail offers
+    no public way to supply it; if Wagtail stopped reading it, the Site would be looked up as
+    before (a query, which the budgets in tests/test_public_pages.py count). Re-check on every
+    Wagtail upgrade; it can go if Wagtail caches the lookup across requests itself.
+    """
+    if hasattr(request, "_wagtail_site"):
+        return
+    try:
+        request.get_host()
+    except DisallowedHost:
+        return  # Django answers it with a 400, as before
+    site = fragment(request, "site", [request.get_port()], lambda: Site.find_for_request(request))
+    request._wagtail_site = site
+
+
 class PageServingMiddleware:
     """Opens the per-request cache (core.request_cache) for reads, and routes Wagtail page
     requests the fast way."""
@@ -304,6 +328,7 @@ class PageServingMiddleware:
         if request.method not in ("GET", "HEAD"):
             return self.get_response(request)
         with request_cache.opened(request):
+            _find_site(request)
             return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):

@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.api import APIField
 from wagtail.models import Orderable
 
+from core.fragments import fragment
+from core.images import attach_renditions
 from core.localization import localized_all
 from core.pages import BasePage
 from core.visibility import public_pages
@@ -82,28 +84,48 @@ class HomePage(BasePage):
             )
             return mark(in_source_order(pages), request)
 
-        case_study = self.featured_case_study_id and featured(
-            CaseStudyPage, [self.featured_case_study_id]
-        )
-        module = self.featured_module_id and featured(
-            ELearningModulePage, [self.featured_module_id]
-        )
-        # This home page's resources, and the default home's not translated into its language.
-        latest_resources = mark(
-            public_pages(ResourcePage.objects.filter(under_q(self, descendants=True)))
-            .select_related(*ResourcePage.display_related)
-            .annotate(**card_terms())
-            .annotate(published=source_value("first_published_at"))
-            .order_by("-published")[:6],
-            request,
-        )
+        def listings():
+            case_study = self.featured_case_study_id and featured(
+                CaseStudyPage, [self.featured_case_study_id]
+            )
+            module = self.featured_module_id and featured(
+                ELearningModulePage, [self.featured_module_id]
+            )
+            # This home page's resources, and the default home's not translated into its
+            # language.
+            latest_resources = mark(
+                public_pages(ResourcePage.objects.filter(under_q(self, descendants=True)))
+                .select_related(*ResourcePage.display_related)
+                .annotate(**card_terms())
+                .annotate(published=source_value("first_published_at"))
+                .order_by("-published")[:6],
+                request,
+            )
+            return {
+                "featured_areas": featured(ContentAreaPage, self.featured_areas.values("area_id")),
+                "featured_case_study": case_study[0] if case_study else None,
+                "featured_module": module[0] if module else None,
+                "latest_resources": latest_resources,
+            }
+
+        # Public pages only, alike for every anonymous visitor of the language: built once per
+        # content change (core.fragments). A preview renders this page's own draft, not a
+        # stored version of it (fragments are never read for previews).
         context.update(
-            featured_areas=featured(ContentAreaPage, self.featured_areas.values("area_id")),
-            featured_case_study=case_study[0] if case_study else None,
-            featured_module=module[0] if module else None,
-            latest_resources=latest_resources,
+            fragment(request, "home-listings", [self.pk], listings, before_storing=_renditions)
         )
         return context
+
+
+def _renditions(listings):
+    attach_renditions(
+        [
+            *listings["featured_areas"],
+            listings["featured_case_study"],
+            listings["featured_module"],
+            *listings["latest_resources"],
+        ]
+    )
 
 
 class HomePageFeaturedArea(Orderable):

@@ -80,7 +80,7 @@ class TestServedFromTheCache(PageCacheTestCase):
         self.warm([self.t.resource.url])
         run_other_process(
             self.prefix,
-            "import django; django.setup(); from core import page_cache; page_cache.bump()",
+            "import django; django.setup(); from core import generations; generations.bump()",
             PAGE_CACHE_SECONDS="60",
         )
         assert self.node_b.get(self.t.resource.url)[HEADER] == "miss"
@@ -167,7 +167,7 @@ class TestNeverStale(PageCacheTestCase):
         listing rendered after the publish stay cached (core.page_cache, search generation)."""
         from modelsearch.tasks import insert_or_update_object_task
 
-        from core.page_cache import SEARCH_GENERATION_KEY, generation
+        from core.generations import SEARCH_GENERATION_KEY, generation
 
         searches = ["/en/search/?q=interim", "/api/v2/pages/?search=interim&fields=title"]
         others = [self.t.resource.url, self.t.library.url, FEED, API]
@@ -340,10 +340,10 @@ class TestServedBeforeTheRestOfTheStack(PageCacheTestCase):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)  # conftest.py says why
 def test_a_transaction_renews_the_cache_once_and_only_when_it_commits(settings):
     """Before the commit other processes still read the old rows: renewing then only had every
-    node render every page twice per publish (core.page_cache._schedule)."""
+    node render every page twice per publish (core.generations._schedule)."""
     from django.db import transaction
 
-    from core.page_cache import generation
+    from core.generations import generation
 
     prefix = new_prefix()
     settings.CACHES = redis_caches(prefix)

@@ -11,16 +11,22 @@ What it does, in one run (everything it makes is removed afterwards):
 1. builds a scratch PostgreSQL database (`portal_bench_<random>` on the server of
    --database-url) with the demo content (`migrate`, the `setup_*` commands, `load_demo_content`,
    `update_index`) and collects the static files into a temporary folder;
-2. starts three nodes with the production settings, gunicorn with 2 sync workers each, sharing
+2. starts four nodes with the production settings, gunicorn with 2 sync workers each, sharing
    that database and Redis (a key prefix of its own): node U with the page cache off
-   (`PAGE_CACHE_SECONDS=0`, the setting that turns it off: every request renders the page, as
-   before issue 18), nodes A and B with it on (the default, 600 s); and the task worker
+   (`PAGE_CACHE_SECONDS=0`: every request renders the page) but the fragments on (the site,
+   navigation and listings shared per content generation, core.fragments, as in production),
+   node C with both off (`FRAGMENT_CACHE_SECONDS=0` too: every part built, as on the first
+   request after a publish, or as before issue 18), nodes A and B with the page cache on (the
+   default, 600 s); and the task worker
    (`manage.py db_worker`). The API's anonymous rate is raised so the throttle does not answer
    the load with 429s;
 3. measures requests/s, p50 and p99 for `--seconds` with `--clients` keep-alive clients
    (threads with http.client) for: a static file (whitenoise, same gunicorn), the home page, a
    content area, a case study, a resource, the search page (?q=child) and an API listing of 20
-   resources, each uncached (node U) and cached (node A, warmed by one request first);
+   resources, each uncached with no fragments (node C), uncached with fragments (node U), on
+   node U again with the content generation renewed in Redis before every request (so every
+   fragment is built and stored, never read: the first request after a publish), and cached
+   (node A, warmed by one request first);
 4. runs `--load-clients` clients for `--load-seconds` against node A's warm cache, across the
    six pages, and reports p99 and errors;
 5. once the worker has run what the drafts queued, approves `--approvals` resources waiting in
@@ -30,7 +36,7 @@ What it does, in one run (everything it makes is removed afterwards):
 6. prints each gunicorn worker's resident memory (VmRSS) and each node's total, and the load
    average at the start and the end.
 
-`--only approvals` skips steps 3 and 4 (and node U): the approvals alone, in a minute or two
+`--only approvals` skips steps 3 and 4 (and nodes U and C): the approvals alone, in a minute or two
 with `--reuse`.
 
 The clients share the machine's cores with gunicorn, PostgreSQL and Redis: compare rows of one
@@ -86,10 +92,15 @@ class Client:
         raise AssertionError("unreachable")
 
 
-def measure(port, paths, seconds, clients):
-    """`clients` keep-alive clients GET `paths` in turn for `seconds`: (req/s, p50, p99, errors)."""
+def measure(port, paths, seconds, clients, before=None):
+    """`clients` keep-alive clients GET `paths` in turn for `seconds`: (req/s, p50, p99, errors).
+
+    `before()`, if given, runs before each request (and is timed with it).
+    """
 
     def fetch(client, number):
+        if before is not None:
+            before()
         status, _body, _response = client.get(paths[number % len(paths)])
         return status == 200
 
@@ -226,8 +237,9 @@ def main():
         pages, drafts = prepare_pages(args.approvals)
 
         nodes = {}
-        labels = (("U", "0"), ("A", "600"), ("B", "600"))
-        for label, cache_seconds in labels[1:] if args.only else labels:
+        # (node, PAGE_CACHE_SECONDS, FRAGMENT_CACHE_SECONDS)
+        labels = (("C", "0", "0"), ("U", "0", "600"), ("A", "600", "600"), ("B", "600", "600"))
+        for label, cache_seconds, fragment_seconds in labels[2:] if args.only else labels:
             port = free_port()
             process = subprocess.Popen(
                 [
@@ -242,7 +254,12 @@ def main():
                 ],
                 cwd=ROOT,
                 # ERROR: the approvals poll pages that are not live yet (a 404 warning each).
-                env={**production, "PAGE_CACHE_SECONDS": cache_seconds, "LOG_LEVEL": "ERROR"},
+                env={
+                    **production,
+                    "PAGE_CACHE_SECONDS": cache_seconds,
+                    "FRAGMENT_CACHE_SECONDS": fragment_seconds,
+                    "LOG_LEVEL": "ERROR",
+                },
                 start_new_session=True,
             )
             processes.append(process)
@@ -261,21 +278,38 @@ def main():
 
         rows, load, memory_after_pages = [], None, memory(nodes)
         if not args.only:
-            uncached, cached = nodes["U"][0], nodes["A"][0]
+            cold, uncached, cached = nodes["C"][0], nodes["U"][0], nodes["A"][0]
+            # The truly cold row: a new content generation before every request, as if every
+            # request followed a publish, so no fragment is ever read (each is built and stored).
+            import redis
+
+            bumper = redis.Redis.from_url(args.redis_url)
+
+            def renew_generation():
+                bumper.incr(f"{prefix}:1:content-generation")  # Django's key: prefix:version:key
+
             rows = []
             for what, path in pages:
                 if what == "static file":
                     targets = [("through whitenoise", cached)]
                 else:
-                    targets = [("uncached", uncached), ("cached", cached)]
+                    targets = [
+                        ("uncached, no fragments", cold),
+                        ("uncached, fragments on", uncached),
+                        ("uncached, fragments renewed every request", uncached),
+                        ("cached", cached),
+                    ]
                 for how, port in targets:
+                    renewing = renew_generation if "renewed" in how else None
                     client = Client(port)
                     status, _, response = client.get(path)
                     assert status == 200, (what, path, status)
                     if how == "cached":
                         status, _, response = client.get(path)
                         assert response.getheader("X-Portal-Cache") == "hit", (what, path)
-                    rate, p50, p99, errors = measure(port, [path], args.seconds, args.clients)
+                    rate, p50, p99, errors = measure(
+                        port, [path], args.seconds, args.clients, before=renewing
+                    )
                     rows.append((what, how, f"{rate:.0f}", f"{p50:.1f}", f"{p99:.1f}", errors))
                     print(f"  {what}, {how}: {rate:.0f} req/s", flush=True)
             memory_after_pages = memory(nodes)

@@ -232,7 +232,7 @@ class TestPageCache(Base):
     def test_posts_leave_the_cached_pages_alone_themes_renew_them(self):
         from django.test import override_settings
 
-        from core.page_cache import generation
+        from core.generations import generation
 
         with override_settings(PAGE_CACHE_SECONDS=600), self.captureOnCommitCallbacks(execute=True):
             before = generation()

@@ -10,6 +10,7 @@ from django import template
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
 
+from core.fragments import fragment
 from core.pages import SectionIndexPage
 from core.serving import home_sections
 from core.templatetags.portal_tags import aria_current, cached_on_request, localized_home
@@ -30,13 +31,13 @@ def section_models():
     ]
 
 
-def _item(page, request, current, key="", children=()):
+def _item(page, request, key="", children=()):
     return {
         "key": key,
         "page": page,
         "title": page.title,
         "url": listed_url(page, request),
-        "current": aria_current(current, page),
+        "current": "",
         "children": list(children),
     }
 
@@ -73,14 +74,29 @@ def get_main_navigation(context):
                 continue
             model = section.specific_class
             children = [
-                _item(child, request, current)
-                for child in model.navigation_children(section, request)
+                _item(child, request) for child in model.navigation_children(section, request)
             ]
-            items.append(_item(section, request, current, model.section_key, children))
+            items.append(_item(section, request, model.section_key, children))
         return items
 
+    def navigation():
+        # The same for every anonymous visitor of the language (core.fragments); which item
+        # is the current page is added for this request.
+        items = fragment(request, "main-navigation", [home.pk], build)
+        return [
+            {
+                **item,
+                "current": aria_current(current, item["page"]),
+                "children": [
+                    {**child, "current": aria_current(current, child["page"])}
+                    for child in item["children"]
+                ],
+            }
+            for item in items
+        ]
+
     cache_key = ("nav", home.pk, getattr(current, "pk", None))
-    return cached_on_request(request, cache_key, build)
+    return cached_on_request(request, cache_key, navigation)
 
 
 @register.simple_tag(takes_context=True)

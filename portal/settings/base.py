@@ -381,6 +381,9 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Anonymous GET responses kept this long in the shared cache (core.page_cache); off without it.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600" if REDIS_URL else "0"))
+# Parts of pages alike for every anonymous visitor of a language (the site, the main navigation,
+# the home page's listings) kept this long in the shared cache (core.fragments); off without it.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "600" if REDIS_URL else "0"))
 # The cookies a public page reads, part of a cached page's key: the language remembered for `/`
 # and the time zone programmes show their sessions in (programmes/timezones.py).
 PAGE_CACHE_VARY_COOKIES = ["django_language", "portal_tz"]
