@@ -3,8 +3,10 @@
 "Popular" is measured by what the portal holds, not by visits (the portal records none): the
 topics carried by the most live pages. The pages are found through every page type's topic
 links (TaxonomyMixin's `topics`), discovered from the app registry, so this app names no
-section. The ranking changes only when pages are published, so it is cached for a few minutes
-per language; the topic names are read in the visitor's language.
+section. The ranking changes only when pages are published, so it is cached per language
+under the content generation (core.generations: renewed by every publish, so a renamed topic
+or a withdrawn page shows at once where the shared cache keeps the number), and for at most a
+few minutes where nothing keeps it; the topic names are read in the visitor's language.
 """
 
 from django import template
@@ -14,6 +16,7 @@ from django.db.models import Count
 from django.utils import translation
 from wagtail.models import Page
 
+from core.generations import generation
 from core.request_cache import active_locale_id, default_locale_id
 
 from ..models import Topic
@@ -64,7 +67,7 @@ def ranked_topic_keys(limit):
 def popular_topics(limit=8):
     """Usage: `{% popular_topics as topics %}`: Topic objects in the visitor's language."""
     language = translation.get_language()
-    cache_key = f"portal:popular-topics:{language}:{limit}"
+    cache_key = f"portal:popular-topics:{generation()}:{language}:{limit}"
     topics = cache.get(cache_key)
     if topics is None:
         keys = ranked_topic_keys(limit)
