@@ -325,6 +325,19 @@ def generate(pages, seed=7):
     print(f"generated {items * len(LANGUAGES)} pages in {elapsed:.0f} s")
 
 
+def analyze_pages():
+    """Gather the planner's statistics on the pages just inserted, as autovacuum soon does on
+    a live site (and must be done by hand where it is off).
+
+    Without them this process indexed 100,000 pages at under 190 pages/s, slowing as it
+    went: the check of PageFacets' foreign key to the page table, run for each page at each
+    commit, kept the plan it was given while the page table held a handful of rows (a
+    sequential scan of it), and every page indexed read half the page table. Statistics
+    replace that cached plan with the primary key's."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
 def index_all():
     backend = get_search_backend()
     ids = list(ResourcePage.objects.order_by("pk").values_list("pk", flat=True))
@@ -733,6 +746,7 @@ def main():
             create_database()
             call_command("migrate", verbosity=0)
             generate(args.pages)
+            analyze_pages()
             index_all()
         from django.test import override_settings
 
