@@ -136,7 +136,8 @@ class PortalIndexMixin:
 def normalised_forms(objs, language_of):
     """[(object id as text, title forms, body forms)] for the objects in a language of
     NORMALISED_LANGUAGES whose words have another normal form (search.arabic): what the
-    database backends add to the indexed words of each, after modelsearch wrote its entry.
+    SQLite backend adds to the indexed words of each, after modelsearch wrote its entry
+    (PostgreSQL's search.backends.postgres_entries adds the same forms as it writes it).
 
     Kept out of the entry's plain text, which snippets show, so a reader never sees them.
     """

@@ -67,21 +67,19 @@ from django.db.models.functions import Greatest, Length
 from django.db.models.sql import Query
 from modelsearch.backends.database.postgres.postgres import (
     PostgresAutocompleteQueryCompiler,
-    PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
     PostgresSearchResults,
 )
-from modelsearch.backends.database.postgres.weights import get_weight
-from modelsearch.index import SearchField
 from modelsearch.query import Fuzzy, MatchAll, Not, Phrase, PlainText
-from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
+from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 
 from ..fields import IntegerListField
 from ..text import fold, snowball_algorithm, words
-from . import LanguageOfObjects, PortalIndexMixin, content_languages, normalised_forms
+from . import LanguageOfObjects, PortalIndexMixin, content_languages
+from .postgres_entries import EntryWriter
 
 SIMPLE_CONFIG = "portal_simple"
 TITLE_AVERAGE_SECONDS = 600
@@ -342,11 +340,12 @@ class PortalPostgresSearchResults(PostgresSearchResults):
         return compiler.search(config, None, None, score_field="search_rank", backend=self.backend)
 
 
-class PortalPostgresIndex(PortalIndexMixin, PostgresIndex):
+class PortalPostgresIndex(PortalIndexMixin, EntryWriter):
     def add_items(self, model, objs):
         """Each language's objects through a copy of the backend with that language's
         configuration, in a transaction that gives their rows that language (the entry
-        language column's default, search/migrations/0005)."""
+        language column's default, search/migrations/0005). EntryWriter adds the Arabic
+        words' normal forms to the vectors it writes."""
         language_of = LanguageOfObjects()
         groups = {}
         for obj in objs:
@@ -355,41 +354,13 @@ class PortalPostgresIndex(PortalIndexMixin, PostgresIndex):
             index = copy.copy(self)
             index.backend = copy.copy(self.backend)
             index.backend.config = index_config(language)
+            index.language = language
             with transaction.atomic(using=self.write_connection.alias):
                 with self.write_connection.cursor() as cursor:
                     cursor.execute(
                         "SELECT set_config('portal.index_language', %s, true)", [language or ""]
                     )
                 super(PortalPostgresIndex, index).add_items(model, group)
-                self._add_normal_forms(model, group, language_of, index.backend.config)
-
-    def _add_normal_forms(self, model, objs, language_of, config):
-        """Add the Arabic words' normal forms (search.arabic) to the entries just written, in
-        one UPDATE, with the title's weight to the title: the plain text stays as written."""
-        additions = normalised_forms(objs, language_of)
-        if not additions:
-            return
-        boost = next(
-            (
-                field.boost
-                for field in model.get_search_fields()
-                if isinstance(field, SearchField) and field.field_name == "title"
-            ),
-            None,
-        )
-        table = connection.ops.quote_name(IndexEntry._meta.db_table)
-        rows = ", ".join(["(%s, %s, %s)"] * len(additions))
-        params = [value for row in additions for value in row]
-        with self.write_connection.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE {table} e SET "
-                f"title = e.title || setweight(to_tsvector(%s::regconfig, v.t), %s), "
-                f"body = e.body || setweight(to_tsvector(%s::regconfig, v.b), %s) "
-                f"FROM (VALUES {rows}) v(object_id, t, b) "
-                f"WHERE e.content_type_id = %s AND e.object_id = v.object_id",
-                [config, get_weight(boost), config, get_weight(None), *params]
-                + [get_content_type_pk(model)],
-            )
 
     def _refresh_title_norms(self, full=False):
         """Nothing: ranks compute the title norm (see title_norm() and the module doc)."""
