@@ -28,7 +28,8 @@ def test_every_backend_module_is_offered():
 
     import search.backends
 
-    # The shared Elasticsearch/OpenSearch code, and the two that `database` chooses between.
-    shared = {"elasticsearch", "postgres", "sqlite"}
+    # The shared Elasticsearch/OpenSearch code, the two that `database` chooses between, and
+    # the PostgreSQL one's entry writer.
+    shared = {"elasticsearch", "postgres", "postgres_entries", "sqlite"}
     modules = {info.name for info in pkgutil.iter_modules(search.backends.__path__)}
     assert modules - shared == set(OFFERED)
