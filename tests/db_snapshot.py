@@ -13,8 +13,10 @@ the run migrates afresh. Nothing else differs: the same `migrate` wrote the copy
 post-migrate rows (content types, permissions) included, and the serialized contents that
 transactional tests restore are taken from the loaded database as Django takes them.
 
-Used only where it cannot change what is tested: an in-memory SQLite test database, outside CI
-(`CI=true` migrates afresh, as a clean clone must), and never with `--create-db`. Django has no
+Used only where it cannot change what is tested: an in-memory SQLite test database. In CI
+(`CI=true`) and with `--create-db` the run migrates afresh, once: the first xdist worker
+migrates and keeps a copy named by the run's id, which only the other workers of that run
+load (three workers migrating at once on two cores took about a minute of the CI's time). Django has no
 hook between "test database created" and "migrate" (`BaseDatabaseCreation.create_test_db` runs
 both), so `call_command` is swapped for the `migrate` call of that one function; the swap can go
 if Django's test runner gains a way to provide a prepared database.
@@ -27,6 +29,7 @@ with `CREATE DATABASE ... TEMPLATE`, which takes about a second; the controlling
 the copy when the run ends.
 """
 
+import fcntl
 import hashlib
 import importlib.util
 import os
@@ -77,6 +80,12 @@ def _migrate_or_restore(connection, snapshot, call_command):
         if name != "migrate":
             return call_command(name, *args, **kwargs)
         connection.ensure_connection()
+        # One worker migrates while the others wait for its copy, rather than all at once.
+        with open(snapshot.parent / "lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            return restore_or_migrate(name, *args, **kwargs)
+
+    def restore_or_migrate(name, *args, **kwargs):
         if snapshot.exists():
             source = sqlite3.connect(snapshot)
             try:
@@ -101,7 +110,7 @@ def _migrate_or_restore(connection, snapshot, call_command):
     return command
 
 
-def _wrap_create_test_db(folder):
+def _wrap_create_test_db(folder, run=""):
     import django.core.management as management
     from django.db.backends.sqlite3.creation import DatabaseCreation
 
@@ -110,7 +119,7 @@ def _wrap_create_test_db(folder):
     def create_test_db(self, *args, **kwargs):
         if not self.is_in_memory_db(self._get_test_db_name()):
             return original(self, *args, **kwargs)
-        snapshot = folder / f"{snapshot_key()}.sqlite3"
+        snapshot = folder / f"{run}{snapshot_key()}.sqlite3"
         call_command = management.call_command
         management.call_command = _migrate_or_restore(self.connection, snapshot, call_command)
         try:
@@ -123,9 +132,16 @@ def _wrap_create_test_db(folder):
 
 def pytest_configure(config):
     _wrap_postgres_create_test_db()
-    if os.environ.get("CI", "").lower() == "true" or config.getoption("create_db", False):
-        return
     if config.cache is None:
+        return
+    if os.environ.get("CI", "").lower() == "true" or config.getoption("create_db", False):
+        # Migrated afresh, once per run: the copy is named by this run's id (the same in
+        # every xdist worker), so no earlier run's copy is ever read.
+        workerinput = getattr(config, "workerinput", None)
+        if workerinput is None:
+            return  # one process: nobody to share it with
+        folder = config.cache.mkdir(f"{CACHE_FOLDER}-fresh")
+        _wrap_create_test_db(Path(folder), run=f"{workerinput['testrunuid']}-")
         return
     folder = config.cache.mkdir(CACHE_FOLDER)
     _wrap_create_test_db(Path(folder))
