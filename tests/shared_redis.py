@@ -53,3 +53,35 @@ def delete_keys(prefix):
     if keys:
         client.delete(*keys)
     client.close()
+
+
+class TwoNodesTestCase:
+    """Mixin for a TestCase: the test site, a partner member, and two test clients standing
+    for two web nodes that share a Redis cache of the test's own (`cache_settings` adds the
+    settings under test, e.g. PAGE_CACHE_SECONDS)."""
+
+    cache_settings = {}
+
+    @classmethod
+    def setUpTestData(cls):
+        from django.contrib.auth import get_user_model
+        from django.contrib.auth.models import Group
+
+        from .tree import build_site
+
+        cls.t = build_site()
+        cls.partners = Group.objects.create(name="Partners")
+        cls.member = get_user_model().objects.create_user("member", "m@example.org", "pw")
+        cls.member.groups.add(cls.partners)
+
+    def setUp(self):
+        from django.test import Client, override_settings
+
+        self.prefix = new_prefix()
+        override = override_settings(
+            CACHES=redis_caches(self.prefix), REDIS_URL=TEST_REDIS_URL, **self.cache_settings
+        )
+        override.enable()
+        self.addCleanup(override.disable)
+        self.addCleanup(delete_keys, self.prefix)
+        self.node_a, self.node_b = Client(), Client()

@@ -8,8 +8,6 @@ signed-in user or partner neither reads nor writes them.
 
 import redis
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client, RequestFactory, TestCase, override_settings
@@ -19,33 +17,17 @@ from wagtail.models import Page
 from alerts.tests.helpers import add_resource, restrict, translate
 from core.fragments import anonymous_read
 
-from .shared_redis import TEST_REDIS_URL, delete_keys, needs_redis, new_prefix, redis_caches
-from .tree import build_site
+from .shared_redis import TEST_REDIS_URL, TwoNodesTestCase, needs_redis
 
 
 @needs_redis
-class FragmentTestCase(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.t = build_site()
-        cls.partners = Group.objects.create(name="Partners")
-        cls.member = get_user_model().objects.create_user("member", "m@example.org", "pw")
-        cls.member.groups.add(cls.partners)
+class FragmentTestCase(TwoNodesTestCase, TestCase):
+    cache_settings = {"PAGE_CACHE_SECONDS": 0, "FRAGMENT_CACHE_SECONDS": 60}
 
     def setUp(self):
-        self.prefix = new_prefix()
-        override = override_settings(
-            CACHES=redis_caches(self.prefix),
-            REDIS_URL=TEST_REDIS_URL,
-            PAGE_CACHE_SECONDS=0,
-            FRAGMENT_CACHE_SECONDS=60,
-        )
-        override.enable()
-        self.addCleanup(override.disable)
-        self.addCleanup(delete_keys, self.prefix)
+        super().setUp()
         self.redis = redis.Redis.from_url(TEST_REDIS_URL)
         self.addCleanup(self.redis.close)
-        self.node_a, self.node_b = Client(), Client()
 
     def fragment_keys(self):
         return list(self.redis.scan_iter(f"{self.prefix}:*:fragment:*"))

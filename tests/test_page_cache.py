@@ -16,32 +16,23 @@ from wagtail.models import Page
 from alerts.tests.helpers import add_resource, restrict, translate
 from core.page_cache import HEADER
 
-from .shared_redis import TEST_REDIS_URL, delete_keys, needs_redis, new_prefix, redis_caches
+from .shared_redis import (
+    TEST_REDIS_URL,
+    TwoNodesTestCase,
+    delete_keys,
+    needs_redis,
+    new_prefix,
+    redis_caches,
+)
 from .test_shared_cache import run_other_process
-from .tree import build_site
 
 FEED = "/en/feeds/rss/"
 API = "/api/v2/pages/?type=resources.ResourcePage&fields=title"
 
 
 @needs_redis
-class PageCacheTestCase(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.t = build_site()
-        cls.partners = Group.objects.create(name="Partners")
-        cls.member = get_user_model().objects.create_user("member", "m@example.org", "pw")
-        cls.member.groups.add(cls.partners)
-
-    def setUp(self):
-        self.prefix = new_prefix()
-        override = override_settings(
-            CACHES=redis_caches(self.prefix), REDIS_URL=TEST_REDIS_URL, PAGE_CACHE_SECONDS=60
-        )
-        override.enable()
-        self.addCleanup(override.disable)
-        self.addCleanup(delete_keys, self.prefix)
-        self.node_a, self.node_b = Client(), Client()
+class PageCacheTestCase(TwoNodesTestCase, TestCase):
+    cache_settings = {"PAGE_CACHE_SECONDS": 60}
 
     def listing_urls(self):
         return [self.t.library.url, FEED, API, "/sitemap.xml", "/en/search/?q=interim"]
