@@ -37,7 +37,6 @@ def _item(page, request, key="", children=()):
         "page": page,
         "title": page.title,
         "url": listed_url(page, request),
-        "current": "",
         "children": list(children),
     }
 

@@ -362,10 +362,10 @@ LEARNING_REMINDER_DAYS = int(os.environ.get("LEARNING_REMINDER_DAYS", "14"))
 LEARNING_RATINGS_SHOWN_FROM = int(os.environ.get("LEARNING_RATINGS_SHOWN_FROM", "5"))
 
 # ---- Shared cache and cached public pages (issue 18) ----
-# With REDIS_URL, every process and node shares one cache (Django's own Redis backend, see core.redis_cache): Wagtail's
-# site-root and rendition caches, the API throttle, cool-downs, the synonym table and the
-# cached public pages (core.page_cache). Without it, each process keeps its own memory cache, so
-# the zero-setup default needs nothing.
+# With REDIS_URL, every process and node shares one cache (Django's own Redis backend, see
+# core.redis_cache): Wagtail's site-root and rendition caches, the API throttle, cool-downs, the
+# synonym table, the cached public pages (core.page_cache) and fragments (core.fragments).
+# Without it, each process keeps its own memory cache, so the zero-setup default needs nothing.
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
     CACHES = {
