@@ -196,7 +196,7 @@ def summarise(matches, filters, *, grouped, by_date, offset, limit, facet_names=
                     [offset + limit, offset],
                 )
             )
-        counted = ""
+        counted = None
 
     unfiltered = [name for name in facet_names if name not in filters]
     facet_parts = [(None, unfiltered)] if unfiltered else []
@@ -218,14 +218,27 @@ def summarise(matches, filters, *, grouped, by_date, offset, limit, facet_names=
         # Count each value number over the matches that pass the other facets' filters,
         # then name the numbers of the facets asked for.
         placeholders = ", ".join(["%s"] * len(names))
-        codes, code = _codes_of("m.codes")
-        pairs = f"SELECT {counted}{code} AS code FROM m, {codes} WHERE {where(except_facet)}"
+        if counted is None:
+            # Pages mostly share their arrays of numbers (one type, a few topics, a year):
+            # each distinct array is unnested once, weighted by its pages (8,500 matches had
+            # 1,200 arrays: 5 ms less than unnesting every page's).
+            codes, code = _codes_of("g.codes")
+            pairs = (
+                f"SELECT {code} AS code, g.n AS n FROM (SELECT m.codes, COUNT(*) AS n FROM m "
+                f"WHERE {where(except_facet)} GROUP BY m.codes) g, {codes}"
+            )
+        else:
+            codes, code = _codes_of("m.codes")
+            pairs = (
+                f"SELECT {counted}{code} AS code, 1 AS n FROM m, {codes} "
+                f"WHERE {where(except_facet)}"
+            )
         if grouped and carried and except_facet is None:
             # The groups ga holds are these matches': each counts its least array's numbers
             # once, and only groups whose pages differ add, once each, the numbers their
             # other pages have (15 ms less than hashing every page's pairs, broad search).
             pairs = (
-                f"SELECT unnest(ga.lo) AS code FROM ga UNION ALL SELECT d.code FROM ("
+                f"SELECT unnest(ga.lo) AS code, 1 AS n FROM ga UNION ALL SELECT d.code, 1 FROM ("
                 f"SELECT DISTINCT m.translation_key, c AS code FROM ga JOIN m "
                 f"ON m.translation_key = ga.translation_key, unnest(m.codes) AS c "
                 f"WHERE ga.lo <> ga.hi AND {where()} AND c <> ALL(ga.lo)) d"
@@ -233,7 +246,7 @@ def summarise(matches, filters, *, grouped, by_date, offset, limit, facet_names=
         parts.append(
             (
                 f"SELECT 'facet', NULL, NULL, v.facet, v.value, d.n, NULL FROM "
-                f"(SELECT p.code, COUNT(*) AS n FROM ({pairs}) p GROUP BY p.code) d "
+                f"(SELECT p.code, CAST(SUM(p.n) AS BIGINT) AS n FROM ({pairs}) p GROUP BY p.code) d "
                 f"JOIN {values_table} v ON v.id = d.code WHERE v.facet IN ({placeholders})",
                 names,
             )
