@@ -12,13 +12,18 @@ AXE := tests/browser/node_modules/axe-core/axe.min.js
 .PHONY: run test check install lock messages browser-tools bench clean
 
 # Dependencies come from the hashed lock (every package, every version, every file's hash),
-# then the portal itself, editable and without resolving anything again.
-$(STAMP): pyproject.toml requirements-dev.txt
+# then the portal itself, editable and without resolving anything again. uv installs them
+# (its own pin and hashes: requirements-uv.txt), downloading in parallel: 7 s on a clean
+# machine where pip took 54. Where uv cannot reach the index (pip may be set up for a proxy or
+# a mirror that uv does not read), pip installs the same lock.
+UV_INSTALL = $(BIN)/uv pip install --quiet --native-tls --python $(BIN)/python
+$(STAMP): pyproject.toml requirements-dev.txt requirements-uv.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.11)")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.txt
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements-uv.txt
+	$(UV_INSTALL) --require-hashes -r requirements-dev.txt \
+		|| $(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.txt
+	$(UV_INSTALL) --no-deps -e . || $(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP) messages browser-tools
@@ -42,6 +47,7 @@ LOCK_FLAGS = --generate-hashes --universal --python-version 3.11.5 --quiet \
 lock: $(STAMP)
 	$(BIN)/uv pip compile pyproject.toml --extra demo --extra test $(LOCK_FLAGS) -o requirements-dev.txt
 	$(BIN)/uv pip compile pyproject.toml -c requirements-dev.txt $(LOCK_FLAGS) -o requirements.txt
+	echo uv | $(BIN)/uv pip compile - -c requirements-dev.txt $(LOCK_FLAGS) -o requirements-uv.txt
 # ---- end of lock files -------------------------------------------------------------------
 
 # Interface translations are compiled with polib (already a dependency), so a machine
