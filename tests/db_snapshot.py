@@ -40,6 +40,7 @@ from pathlib import Path
 import django
 
 CACHE_FOLDER = "portal-sqlite"
+PREPARED_RUN = "PORTAL_TEST_RUN"  # names the run whose database prepare() migrated (CI)
 
 
 def snapshot_key():
@@ -136,12 +137,14 @@ def pytest_configure(config):
         return
     if os.environ.get("CI", "").lower() == "true" or config.getoption("create_db", False):
         # Migrated afresh, once per run: the copy is named by this run's id (the same in
-        # every xdist worker), so no earlier run's copy is ever read.
+        # every xdist worker; CI's own when it migrated beforehand, see prepare()), so no
+        # earlier run's copy is ever read.
         workerinput = getattr(config, "workerinput", None)
         if workerinput is None:
             return  # one process: nobody to share it with
         folder = config.cache.mkdir(f"{CACHE_FOLDER}-fresh")
-        _wrap_create_test_db(Path(folder), run=f"{workerinput['testrunuid']}-")
+        run = os.environ.get(PREPARED_RUN) or workerinput["testrunuid"]
+        _wrap_create_test_db(Path(folder), run=f"{run}-")
         return
     folder = config.cache.mkdir(CACHE_FOLDER)
     _wrap_create_test_db(Path(folder))
@@ -232,3 +235,42 @@ def _wrap_postgres_create_test_db():
 
     create_test_db.portal_wrapped = True
     DatabaseCreation.create_test_db = create_test_db
+
+
+# ---- CI: migrate before the run, beside the other checks ---------------------------------
+
+
+def prepare():
+    """Migrate the test database of a run that will create its own, and leave the copy its
+    workers load (`python -m tests.db_snapshot`, from the project's folder).
+
+    In a run that creates its databases, the first worker migrates (about 35 s of one core)
+    while the others wait for its copy, so one core idles. CI (`.ci/run`) runs this for each
+    database beside `make check`, whose linters use one core too, and the passes then start
+    from the copy: SQLite's under the run's name in PORTAL_TEST_RUN, PostgreSQL's as the
+    template named after DATABASE_URL's test database. It is the same `migrate`, afresh, in
+    the same CI run. Should it fail, the pass's first worker migrates as before (and reports
+    what failed)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+    django.setup()
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()  # as the test run sets up (e-mail, templates, hosts)
+    if connection.vendor == "postgresql":
+        _wrap_postgres_create_test_db()
+        name = connection.settings_dict["NAME"]
+        connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+        connection.creation.destroy_test_db(name, verbosity=0)  # the template stays
+        return
+    run = os.environ.get(PREPARED_RUN)
+    if not run:
+        raise SystemExit(f"{PREPARED_RUN} must name the run that will load the copy")
+    folder = Path(".pytest_cache") / "d" / f"{CACHE_FOLDER}-fresh"
+    folder.mkdir(parents=True, exist_ok=True)
+    _wrap_create_test_db(folder, run=f"{run}-")
+    connection.creation.create_test_db(verbosity=0, serialize=False)
+
+
+if __name__ == "__main__":
+    prepare()
