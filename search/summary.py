@@ -12,8 +12,9 @@ per page, joined to the matches; on PostgreSQL a copy in each index entry, read 
 match). Facet filters are not applied to the matches but flagged on them (one test of
 those numbers per chosen facet), so each facet is counted with every filter but its own (a
 chosen topic leaves the other topics' counts visible, to widen the choice) within the same
-statement. Counting unnests the numbers of the matches and groups them; grouped by
-translation, it counts each value's distinct translation keys. On PostgreSQL the numbers are an
+statement. Counting unnests each distinct array of numbers among the matches once, weighted
+by how many matches have it, and groups them; grouped by translation, it counts each value's
+distinct translation keys. On PostgreSQL the numbers are an
 `integer[]`, on SQLite a JSON array read with `json_each` (search.fields).
 
 Only the matches' own SQL and fixed text are put in the statement: filter values, facet
@@ -220,8 +221,8 @@ def summarise(matches, filters, *, grouped, by_date, offset, limit, facet_names=
         placeholders = ", ".join(["%s"] * len(names))
         if counted is None:
             # Pages mostly share their arrays of numbers (one type, a few topics, a year):
-            # each distinct array is unnested once, weighted by its pages (8,500 matches had
-            # 1,200 arrays: 5 ms less than unnesting every page's).
+            # each distinct array is unnested once, weighted by its pages (a broad search's
+            # 8,500 matches had 930 arrays: 4 ms to count instead of 12, at 100,000 pages).
             codes, code = _codes_of("g.codes")
             pairs = (
                 f"SELECT {code} AS code, g.n AS n FROM (SELECT m.codes, COUNT(*) AS n FROM m "
