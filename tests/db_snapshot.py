@@ -14,10 +14,10 @@ post-migrate rows (content types, permissions) included, and the serialized cont
 transactional tests restore are taken from the loaded database as Django takes them.
 
 Used only where it cannot change what is tested: an in-memory SQLite test database. In CI
-(`CI=true`) and with `--create-db` the run migrates afresh, once: the first xdist worker
-migrates and keeps a copy named by the run's id, which only the other workers of that run
-load (three workers migrating at once on two cores took about a minute of the CI's time). Django has no
-hook between "test database created" and "migrate" (`BaseDatabaseCreation.create_test_db` runs
+(`CI=true`) and with `--create-db` the run migrates afresh, once: the first xdist worker (or
+CI beforehand, prepare() below) migrates and keeps a copy named by the run's id, which only
+that run's workers load (three workers migrating at once on two cores took about a minute of
+the CI's time). Django has no hook between "test database created" and "migrate" (`BaseDatabaseCreation.create_test_db` runs
 both), so `call_command` is swapped for the `migrate` call of that one function; the swap can go
 if Django's test runner gains a way to provide a prepared database.
 
@@ -39,7 +39,8 @@ from pathlib import Path
 
 import django
 
-CACHE_FOLDER = "portal-sqlite"
+CACHE_FOLDER = "portal-sqlite"  # in pytest's cache folder: .pytest_cache/d/<name>
+FRESH_FOLDER = f"{CACHE_FOLDER}-fresh"  # the copies of runs that migrate afresh
 PREPARED_RUN = "PORTAL_TEST_RUN"  # names the run whose database prepare() migrated (CI)
 
 
@@ -142,7 +143,7 @@ def pytest_configure(config):
         workerinput = getattr(config, "workerinput", None)
         if workerinput is None:
             return  # one process: nobody to share it with
-        folder = config.cache.mkdir(f"{CACHE_FOLDER}-fresh")
+        folder = config.cache.mkdir(FRESH_FOLDER)
         run = os.environ.get(PREPARED_RUN) or workerinput["testrunuid"]
         _wrap_create_test_db(Path(folder), run=f"{run}-")
         return
@@ -266,7 +267,7 @@ def prepare():
     run = os.environ.get(PREPARED_RUN)
     if not run:
         raise SystemExit(f"{PREPARED_RUN} must name the run that will load the copy")
-    folder = Path(".pytest_cache") / "d" / f"{CACHE_FOLDER}-fresh"
+    folder = Path(".pytest_cache") / "d" / FRESH_FOLDER  # what config.cache.mkdir() gives
     folder.mkdir(parents=True, exist_ok=True)
     _wrap_create_test_db(folder, run=f"{run}-")
     connection.creation.create_test_db(verbosity=0, serialize=False)
