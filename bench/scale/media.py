@@ -44,10 +44,10 @@ from bench.common import free_port, run_load  # noqa: E402
 UPLOAD = """
 import json
 from django.core.files.base import ContentFile
-from core.images import RENDITION_SPECS
+from core.images import create_renditions
 from tests import factories as f
 image = f.ImageFactory(file=ContentFile(f.png_bytes(), name="bench.png"))
-image.get_renditions(*RENDITION_SPECS)  # what the worker does after an upload
+create_renditions.call(image.pk)  # what the worker does after an upload
 rendition = image.get_rendition("fill-400x225|format-webp")
 document = f.DocumentFactory(title="Bench guide")
 print(json.dumps({"rendition": rendition.url, "document": document.url}))
