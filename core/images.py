@@ -41,12 +41,18 @@ def create_renditions(image_id):
     groups = same_output(image, RENDITION_SPECS, upright_size(image))
     made = image.get_renditions(*(specs[0] for specs in groups))
     for first, *others in groups:
-        if others:
+        if not others:
+            continue
+        try:
             with made[first].file.open("rb") as file:
                 data = file.read()
-            extension = os.path.splitext(made[first].file.name)[1]
-            for spec in others:  # Wagtail's get_rendition: made only where it is missing
-                image.get_rendition(CopiedFilter(spec, data, FORMATS_BY_EXTENSION[extension]))
+        except OSError:  # a cached rendition whose file is gone: Wagtail makes each one
+            for spec in others:
+                image.get_rendition(spec)
+            continue
+        extension = os.path.splitext(made[first].file.name)[1]
+        for spec in others:  # Wagtail's get_rendition: made only where it is missing
+            image.get_rendition(CopiedFilter(spec, data, FORMATS_BY_EXTENSION[extension]))
 
 
 def same_output(image, specs, size):
@@ -55,7 +61,7 @@ def same_output(image, specs, size):
     Why: a card's `fill-400x225` and an image block's `width-400` are different requests,
     but for a 16:9 picture, the usual shape of a listing image, both crop nothing and scale it
     to 400x225, and Wagtail encoded the same WebP twice. RENDITION_SPECS hold three such pairs,
-    the larger half of the encoding (bench/images/renditions.py). Two specs make the same
+    a third of the encoding's CPU (bench/images/renditions.py). Two specs make the same
     file when their crop and size are equal and their other operations (format, quality)
     are the same: Wagtail's `Filter.run` turns the picture upright, crops it to
     `get_transform().get_rect()`, resizes it to the transform's size, then applies the rest.

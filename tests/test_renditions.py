@@ -17,7 +17,7 @@ from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw
 from wagtail.images.models import Filter
 
-from core.images import RENDITION_SPECS, same_output
+from core.images import RENDITION_SPECS, create_renditions, same_output
 from core.models import PortalImage
 
 from .factories import root_collection
@@ -177,3 +177,21 @@ def test_the_same_size_cropped_elsewhere_is_another_file():
         made.seek(0)
         files.append(made.read())
     assert files[0] != files[1]
+
+
+@pytest.mark.django_db
+def test_a_rendition_whose_file_is_gone_leaves_wagtail_to_make_the_others():
+    """The first of a pair still in the cache and the database, its file deleted: the task
+    cannot copy it, so Wagtail encodes its partner as before."""
+    image = upload(picture((1600, 900)), "gone.png")
+    first, partner = PAIRS_ON_16_9[0]
+    image.renditions.get(filter_spec=first).file.storage.delete(
+        image.renditions.get(filter_spec=first).file.name
+    )
+    image.renditions.filter(filter_spec=partner).delete()
+    _, count = encodings_during(lambda: create_renditions.call(image.pk))
+    assert count == 1  # the partner; every other spec was found
+    made = image.generate_rendition_file(Filter(spec=partner))
+    made.seek(0)
+    with image.renditions.get(filter_spec=partner).file.open("rb") as file:
+        assert file.read() == made.read()
