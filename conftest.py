@@ -2,9 +2,9 @@
 
 import pytest
 
-# The order in which pytest-xdist hands test scopes to its workers, and the migrated SQLite
-# database kept between runs: see each module.
-pytest_plugins = ["tests.longest_first", "tests.db_snapshot"]
+# The order in which pytest-xdist hands test scopes to its workers, the migrated SQLite
+# database kept between runs, and test classes' set-ups run as bulk loads: see each module.
+pytest_plugins = ["tests.longest_first", "tests.db_snapshot", "tests.bulk_setup"]
 
 
 @pytest.fixture(autouse=True, scope="session")
