@@ -35,3 +35,10 @@ class HeaderSizeFieldFile(WagtailImageFieldFile):
 
 class HeaderSizeImageField(WagtailImageField):
     attr_class = HeaderSizeFieldFile
+
+
+def header_size_field(wagtail_model):
+    """`wagtail_model`'s own file field (its options, label and translations), reading sizes
+    from the header: for the portal's image and rendition models."""
+    _name, _path, args, kwargs = wagtail_model._meta.get_field("file").deconstruct()
+    return HeaderSizeImageField(*args, **kwargs)

@@ -8,19 +8,13 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
-from wagtail.images.models import (
-    AbstractImage,
-    AbstractRendition,
-    get_rendition_storage,
-    get_rendition_upload_to,
-    get_upload_to,
-)
+from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.images.models import Image as WagtailImage
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from .fragments import fragment
-from .image_files import HeaderSizeImageField
+from .image_files import header_size_field
 from .localization import CachedLocalizedMixin
 from .request_cache import current_request
 from .validators import file_extension, validate_document_content
@@ -34,10 +28,7 @@ class PortalImage(AbstractImage):
     """Images with a credit line: photographs of children need their source named."""
 
     credit = models.CharField(_("credit"), max_length=255, blank=True)
-    # Wagtail's field, reading the size from the header (core.image_files).
-    file = HeaderSizeImageField(
-        verbose_name=_("file"), upload_to=get_upload_to, width_field="width", height_field="height"
-    )
+    file = header_size_field(AbstractImage)  # Wagtail's, sizes read from the header
 
     admin_form_fields = WagtailImage.admin_form_fields + ("credit",)
 
@@ -49,12 +40,7 @@ class PortalImage(AbstractImage):
 
 class PortalRendition(AbstractRendition):
     image = models.ForeignKey(PortalImage, related_name="renditions", on_delete=models.CASCADE)
-    file = HeaderSizeImageField(  # as PortalImage.file
-        upload_to=get_rendition_upload_to,
-        storage=get_rendition_storage,
-        width_field="width",
-        height_field="height",
-    )
+    file = header_size_field(AbstractRendition)
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
