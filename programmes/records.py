@@ -9,7 +9,6 @@ account (`apps.py`) and never reach a page, the search index, a feed or the API.
 """
 
 import uuid
-import zoneinfo
 from datetime import timedelta
 
 from django.conf import settings
@@ -26,17 +25,19 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import StreamField
 
+from .timezones import known_zones
+
 
 def languages():
     return settings.LANGUAGES
 
 
 def zone_choices():
-    return [(name, name) for name in sorted(zoneinfo.available_timezones())]
+    return [(name, name) for name in sorted(known_zones())]
 
 
 def validate_zone(value):
-    if value not in zoneinfo.available_timezones():
+    if value not in known_zones():
         raise ValidationError(_("%(zone)s is not a known time zone.") % {"zone": value})
 
 

@@ -1,11 +1,13 @@
 """A session at 13:00 GMT, shown to visitors in UTC+3, UTC-5 and across daylight-saving changes."""
 
+import zoneinfo
 from datetime import UTC, datetime
+from unittest import mock
 
 from bs4 import BeautifulSoup
 from django.test import TestCase
 
-from programmes.timezones import in_zone, parse_zone
+from programmes.timezones import in_zone, known_zones, parse_zone
 from tests.tree import build_site
 
 from .helpers import at_13_gmt, build_programme, make_run, make_session
@@ -46,6 +48,16 @@ def test_unknown_zones_are_ignored_not_errors():
     assert parse_zone("../../etc/passwd") is None
     assert parse_zone("") is None
     assert parse_zone("Asia/Kolkata").key == "Asia/Kolkata"
+
+
+def test_the_zone_names_are_read_once_per_process():
+    """Reading them walks the time zone database's folders (programmes.timezones.known_zones)."""
+    known_zones.cache_clear()
+    with mock.patch("zoneinfo.available_timezones", wraps=zoneinfo.available_timezones) as read:
+        for _ in range(3):
+            assert parse_zone("Africa/Nairobi") == zoneinfo.ZoneInfo("Africa/Nairobi")
+            assert parse_zone("Mars/Olympus_Mons") is None
+    assert read.call_count == 1
 
 
 class TestPagesShowTheVisitorsTime(TestCase):
