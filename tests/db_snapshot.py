@@ -225,7 +225,11 @@ def _wrap_postgres_create_test_db():
 
     def create_test_db(self, verbosity=1, autoclobber=False, serialize=True, keepdb=False):
         if keepdb:  # --reuse-db keeps each worker's migrated database already
-            return original(self, verbosity, autoclobber, serialize, keepdb)
+            name = original(self, verbosity, autoclobber, serialize, keepdb)
+            # With nothing left to migrate, the process did not fetch every ContentType, and
+            # the first restore of a flushed database failed on a re-created one.
+            _warm_content_types(self.connection)
+            return name
         template = template_prefix(self.connection) + snapshot_key()[:12]  # before the renaming
         call_command = management.call_command
         management.call_command = _migrate_or_copy(self.connection, template, call_command)
