@@ -67,7 +67,6 @@ class TestASetUpIsABulkLoad(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.indexed_during_set_up = []
         cls.t = build_site()
         cls.page = f.ResourcePageFactory(
             parent=cls.t.library,

@@ -15,9 +15,9 @@ from willow.image import UnrecognisedImageFormatError
 
 from core.images import RENDITION_SPECS, create_renditions
 
-from .test_renditions import _no_cached_renditions, picture, upload  # noqa: F401 (a fixture)
+from .test_renditions import picture, upload
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_cached_renditions")]
 
 FORMATS = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp", "GIF": "gif", "AVIF": "avif"}
 
@@ -45,7 +45,9 @@ def test_an_upload_records_its_size_without_decoding_it(file_format):
 
 
 def test_wagtails_own_field_would_decode_the_whole_picture():
-    """What the override saves: the same call through Wagtail's class decodes every pixel."""
+    """What the override saves: the same call through Wagtail's class decodes every pixel.
+
+    When Willow reads sizes without decoding, this fails, and core/image_files.py can go."""
     image = upload(picture((320, 180)), "stock.png")
     stock = WagtailImageFieldFile(image, image.file.field, image.file.name)
     with no_decoding(), pytest.raises(AssertionError, match="decoded"):

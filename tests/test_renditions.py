@@ -29,14 +29,7 @@ PAIRS_ON_16_9 = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def _no_cached_renditions():
-    """An earlier test's rolled-back image may have had the same id (SQLite reuses them) and
-    left its renditions in the cache, where Wagtail would find them and make nothing."""
-    from django.core.cache import caches
-
-    for cache in caches.all():
-        cache.clear()
+pytestmark = pytest.mark.usefixtures("no_cached_renditions")  # tests/conftest.py
 
 
 def picture(size, file_format="PNG", orientation=None):
