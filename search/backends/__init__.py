@@ -119,6 +119,10 @@ class PortalIndexMixin:
       (`search_prefetch_related`) for what its search methods read.
     * Rewrite the facet rows of pages (see search.facets), before their entries: on
       PostgreSQL each entry copies its page's row as it is written (search/migrations/0007).
+
+    Inside a bulk load (search.indexing.deferred) the objects are only noted, before anything
+    else is done for them: what each backend adds to the writing (`write_items`: languages,
+    transactions, normal forms) waits for the one write at the load's end too.
     """
 
     def add_items(self, model, objs):
@@ -130,6 +134,11 @@ class PortalIndexMixin:
         )
         if issubclass(model, Page):
             facets.store(model, objs)
+        self.write_items(model, objs)
+
+    def write_items(self, model, objs):
+        """Write the entries of `objs`, which are to be indexed now: modelsearch's own way,
+        unless a backend's index says otherwise."""
         super().add_items(model, objs)
 
 

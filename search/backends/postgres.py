@@ -21,13 +21,13 @@ Queries in every language OR the words under every content language's configurat
 configuration adds a tsquery that the GIN index is probed with, so none is added needlessly.
 
 Each index entry also has its language (a column search/migrations/0005 adds to
-modelsearch's table, filled by its default from a setting add_items makes for each
+modelsearch's table, filled by its default from a setting write_items makes for each
 language's rows): a search in one language asks the database for entries in that language
 and matching the query, which it combines from two indexes before reading any row, rather
 than reading the matches in every language to keep a quarter of them (four languages).
 
 Gap worked around: modelsearch 1.3's PostgresIndex reads one `backend.config` for every
-object. add_items below indexes each language group through a copy of the backend carrying
+object. write_items below indexes each language group through a copy of the backend carrying
 that group's configuration; it can go when modelsearch chooses a configuration per object.
 
 Speed (measured with bench/search/bench.py on 100,000 pages): a query ORs up to eight
@@ -341,7 +341,7 @@ class PortalPostgresSearchResults(PostgresSearchResults):
 
 
 class PortalPostgresIndex(PortalIndexMixin, EntryWriter):
-    def add_items(self, model, objs):
+    def write_items(self, model, objs):
         """Each language's objects through a copy of the backend with that language's
         configuration, in a transaction that gives their rows that language (the entry
         language column's default, search/migrations/0005). EntryWriter adds the Arabic
@@ -360,7 +360,7 @@ class PortalPostgresIndex(PortalIndexMixin, EntryWriter):
                     cursor.execute(
                         "SELECT set_config('portal.index_language', %s, true)", [language or ""]
                     )
-                super(PortalPostgresIndex, index).add_items(model, group)
+                super(PortalPostgresIndex, index).write_items(model, group)
 
     def _refresh_title_norms(self, full=False):
         """Nothing: ranks compute the title norm (see title_norm() and the module doc)."""

@@ -136,12 +136,11 @@ class PortalSQLiteSearchResults(SQLiteSearchResults):
 
 
 class PortalSQLiteIndex(PortalIndexMixin, SQLiteIndex):
-    def add_items(self, model, objs):
+    def write_items(self, model, objs):
         """As modelsearch does, then the Arabic words' normal forms (search.arabic) appended
         to the entries' FTS rows only: the entries' own title and body, which snippets show,
         stay as written. FTS5 has no Arabic analysis of its own."""
-        objs = list(objs)
-        super().add_items(model, objs)
+        super().write_items(model, objs)
         additions = normalised_forms(objs, LanguageOfObjects())
         if not additions:
             return

@@ -10,6 +10,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 from django.test import TestCase, override_settings
 from modelsearch import index
+from modelsearch.backends import get_search_backends
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 
@@ -320,6 +321,17 @@ class TestDeferredIndexing(IndexingTestCase):
             assert writes.call_count == 0
         assert found("kafala") == ["Kafala handbook for social workers"]
         assert writes.call_count == 1  # one bulk write for the model, not one per save
+
+    def test_inside_the_block_an_index_write_only_notes_the_object(self):
+        """Each save of a bulk load asks every backend to index the object; nothing of the
+        writing (the objects' languages read, a transaction per language, Arabic normal
+        forms) is done for it before the block ends, where it is done once."""
+        page = resource(self.t.libraries["ar"], "دليل الكفالة للأسر البديلة")
+        backends = list(get_search_backends(with_auto_update=True))
+        with indexing.deferred():
+            with self.assertNumQueries(0):
+                for backend in backends:
+                    backend.add(page)
 
     def test_a_failed_load_indexes_nothing_and_a_deleted_page_is_skipped(self):
         with pytest.raises(RuntimeError), indexing.deferred():
